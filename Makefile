@@ -1,0 +1,50 @@
+# twitchcheck: `make run` starts the app, `make test` runs every test. Both set up .venv first.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast test-postgres bench lint format serve clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
+	touch $(STAMP)
+
+## The web app on http://127.0.0.1:8000 (SQLite, development settings)
+run: $(STAMP)
+	$(BIN)/twitchcheck web setup
+	@echo "twitchcheck is at http://127.0.0.1:8000/  (staff account: $(BIN)/python manage.py createsuperuser)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## The whole suite on SQLite (browser tests skip without Chromium, unless CI=true)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Engine and CLI only
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser" tests --ignore=tests/web --ignore=tests/browser
+
+## The Django tests again against PostgreSQL (DATABASE_URL must point at it)
+test-postgres: $(STAMP)
+	$(BIN)/python -m pytest tests/web
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+## Production-style server: gunicorn with whitenoise-compressed static files
+serve: $(STAMP)
+	$(BIN)/twitchcheck web serve
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,183 @@
+"""The case contract (version 1) as pydantic models: what the engine takes and gives.
+
+Every field of a case is optional and absent means "unknown", never "no". Unknown keys,
+wrong types and out-of-range values are rejected with the field's path.
+Fields marked "extension" are the project's own additions (issue 5): optional questions
+that help tell look-alike causes apart; the contract's fields keep their meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SignId = Literal[
+    "limping_or_pain",
+    "itching",
+    "skin_redness_or_hives",
+    "face_swelling",
+    "breathing_difficulty",
+    "vomiting_or_diarrhea",
+    "dry_gums_or_sunken_eyes",
+    "lethargy",
+    "wobbling",
+    "drooling",
+    "muscle_stiffness",
+    "weakness_or_paralysis",
+    "collapse",
+    "loss_of_bladder_control",
+    "paddling_or_chomping",
+    "nasal_or_eye_discharge",
+    "cough",
+    "fever",
+    "overheating",
+    "anxiety_or_restlessness",
+    "poor_appetite",
+]
+BodyArea = Literal["hind_leg", "front_leg", "back", "face_head", "whole_body", "single_muscle"]
+YesNoUnknown = Literal["yes", "no", "unknown"]
+
+SIGN_IDS: tuple[str, ...] = get_args(SignId)
+BODY_AREAS: tuple[str, ...] = get_args(BodyArea)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _unique(values: list | None) -> list | None:
+    if values is not None and len(set(values)) != len(values):
+        raise ValueError("items must be unique")
+    return values
+
+
+class Dog(_Strict):
+    age_years: Annotated[float, Field(ge=0, le=30)] | None = None
+    breed: Annotated[str, Field(max_length=80)] | None = None
+    sex: Literal["female", "male", "unknown"] | None = None
+    pregnant_or_nursing: bool | None = None
+    vaccinations: Literal["up_to_date", "not_up_to_date", "unknown"] | None = None
+
+
+class Episode(_Strict):
+    context: Literal["asleep", "resting_awake", "during_or_after_exercise", "any_time"] | None = (
+        None
+    )
+    body_area: list[BodyArea] | None = None
+    duration: Literal["seconds", "under_5_minutes", "over_5_minutes", "constant"] | None = None
+    aware: YesNoUnknown | None = None
+    afterwards: Literal["normal", "confused_or_wobbly", "unknown"] | None = None
+    pattern: Literal["first_time", "occasional", "more_often_lately", "constant"] | None = None
+    # extension: does the shaking stop when the dog is distracted, called or given a treat?
+    stops_when_distracted: YesNoUnknown | None = None
+    # extension: what seems to set it off
+    trigger: (
+        Literal["none_noticed", "cold_fear_or_excitement", "standing_or_getting_up", "missed_meal"]
+        | None
+    ) = None
+
+    _unique_areas = field_validator("body_area")(_unique)
+
+
+class History(_Strict):
+    recent_heavy_exercise: bool | None = None
+    new_food_or_medication: bool | None = None
+    low_water_intake: bool | None = None
+    hot_weather_or_overheated: bool | None = None
+    possible_toxin: YesNoUnknown | None = None
+
+
+FieldPath = Literal[
+    "dog.age_years",
+    "dog.breed",
+    "dog.sex",
+    "dog.pregnant_or_nursing",
+    "dog.vaccinations",
+    "episode.context",
+    "episode.body_area",
+    "episode.duration",
+    "episode.aware",
+    "episode.afterwards",
+    "episode.pattern",
+    "episode.stops_when_distracted",
+    "episode.trigger",
+    "history.recent_heavy_exercise",
+    "history.new_food_or_medication",
+    "history.low_water_intake",
+    "history.hot_weather_or_overheated",
+    "history.possible_toxin",
+]
+FIELD_PATHS: tuple[str, ...] = get_args(FieldPath)
+CONTRACT_FIELD_PATHS: tuple[str, ...] = tuple(
+    p for p in FIELD_PATHS if p not in {"episode.stops_when_distracted", "episode.trigger"}
+)
+
+
+class Case(_Strict):
+    dog: Dog = Dog()
+    episode: Episode = Episode()
+    history: History = History()
+    signs: list[SignId] = []
+    signs_absent: list[SignId] = []
+    unknown: list[FieldPath] = []
+
+    _unique_lists = field_validator("signs", "signs_absent", "unknown")(_unique)
+
+    def get(self, path: str):
+        """The value at a field path such as "episode.aware" (None when unknown)."""
+        section, _, name = path.partition(".")
+        return getattr(getattr(self, section), name)
+
+    def is_answered(self, path: str) -> bool:
+        return self.get(path) is not None or path in self.unknown
+
+    def sign_known(self, sign: str) -> bool:
+        return sign in self.signs or sign in self.signs_absent
+
+    def to_json_dict(self) -> dict:
+        """The case as the contract writes it: only what is known."""
+        return self.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+
+
+class CauseResult(BaseModel):
+    id: str
+    probability: float
+    reasons: list[str]
+    refines: str | None = None
+
+
+class PreventionItem(BaseModel):
+    id: str
+    text: str
+
+
+Urgency = Literal["emergency", "see_vet", "home_care", "normal"]
+URGENCY_LEVELS: tuple[str, ...] = ("normal", "home_care", "see_vet", "emergency")
+
+
+class Assessment(BaseModel):
+    urgency: Urgency
+    causes: list[CauseResult]
+    red_flags: list[str]
+    actions: list[str]
+    prevention: list[PreventionItem]
+    disclaimer: str
+
+
+class Question(BaseModel):
+    field: str
+    text: str
+    options: list  # values of the field, or sign ids when field is "signs"
+    option_labels: dict[str, str] = {}
+    help: str = ""
+
+
+class NextStep(BaseModel):
+    done: bool
+    question: Question | None = None
+
+    def to_json_dict(self) -> dict:
+        if self.done:
+            return {"done": True}
+        return {"done": False, "question": self.question.model_dump(mode="json")}

@@ -1,0 +1,51 @@
+"""Bad input, described field by field in words a person can act on."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import ValidationError
+
+from twitchcheck.case import Case
+
+
+class InputError(ValueError):
+    """Input that cannot become a case; `problems` lists each bad field."""
+
+    def __init__(self, message: str, problems: list[dict] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+    def to_json(self) -> dict:
+        return {"message": str(self), "fields": self.problems}
+
+
+def problems_of(exc: ValidationError) -> list[dict]:
+    out = []
+    for err in exc.errors():
+        path = ".".join(str(p) for p in err["loc"]) or "(case)"
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (check the spelling)"
+        out.append({"field": path, "message": message})
+    return out
+
+
+def parse_case(text: str | bytes) -> Case:
+    """A case from JSON text, or an InputError that names each bad field."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"not valid JSON: {exc}") from None
+    return case_from_data(data)
+
+
+def case_from_data(data) -> Case:
+    if not isinstance(data, dict):
+        raise InputError("a case must be a JSON object", [{"field": "(case)", "message": "not an object"}])
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        problems = problems_of(exc)
+        summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+        raise InputError(f"invalid case: {summary}", problems) from None
