@@ -12,14 +12,14 @@ clear, or when no question is worth asking.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
+from itertools import combinations
 
 import numpy as np
 
 from twitchcheck.case import CONTRACT_FIELD_PATHS, Case, NextStep, Question
 from twitchcheck.engine.conditions import Predicate, compile_condition
 from twitchcheck.engine.facts import facts_of
-from twitchcheck.engine.model import AGE_OPTIONS, Model, get_model, normalise
+from twitchcheck.engine.model import AGE_OPTIONS, LEVEL, Model, get_model, normalise
 from twitchcheck.engine.urgency import quick_level
 from twitchcheck.knowledge.models import QuestionSpec
 
@@ -28,9 +28,13 @@ UP_WEIGHT = 3.0  # an answer that raises the urgency matters this much more than
 SETTLED = 0.03  # expected urgency change below which the urgency counts as settled
 CLEAR = 0.75  # posterior of the leading cause at which the cause counts as clear
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
+GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is still asked
 # An extra (non-contract) question may well be answered "don't know".
-EXTENSION_DISCOUNT = 0.6
+EXTENSION_DISCOUNT = 0.3
 MIN_OUTCOME = 0.002
+EMERGENCY = LEVEL["emergency"]
+# Sign answers are weighed up to this many signs seen at once; more together are rare.
+MAX_SIGNS_SEEN = 2
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,11 @@ class Planner:
         level_now = quick_level(model, facts, post)
         h_now = _entropy(post)
 
+        if level_now < EMERGENCY:
+            for plan in self.plans:
+                if plan.spec.ask_first and self._outcomes(plan, facts):
+                    return NextStep(done=False, question=self._question(plan, facts))
+
         best = None
         best_urgency = 0.0
         best_gain = 0.0
@@ -90,7 +99,7 @@ class Planner:
         if best is None:
             return NextStep(done=True)
         settled = best_urgency < SETTLED
-        clear = post.max() >= CLEAR or best_gain < WORTH_ASKING
+        clear = best_gain < WORTH_ASKING or (post.max() >= CLEAR and best_gain < GAIN_IF_CLEAR)
         if (settled and clear) or best[0] < WORTH_ASKING:
             return NextStep(done=True)
         return NextStep(done=False, question=self._question(best[1], facts))
@@ -103,15 +112,18 @@ class Planner:
             open_signs = [
                 s for s in spec.signs if s not in facts["signs"] and s not in facts["signs_absent"]
             ]
+            if not open_signs:
+                return []
             outcomes = []
-            for seen in product((True, False), repeat=len(open_signs)):
-                rows = [model.row_of[("sign", s, v)] for s, v in zip(open_signs, seen, strict=True)]
-                present = {s for s, v in zip(open_signs, seen, strict=True) if v}
-                update = {
-                    "signs": facts["signs"] | present,
-                    "signs_absent": facts["signs_absent"] | (set(open_signs) - present),
-                }
-                outcomes.append(Outcome(rows, update))
+            for size in range(min(MAX_SIGNS_SEEN, len(open_signs)) + 1):
+                for chosen in combinations(open_signs, size):
+                    present = set(chosen)
+                    rows = [model.row_of[("sign", s, s in present)] for s in open_signs]
+                    update = {
+                        "signs": facts["signs"] | present,
+                        "signs_absent": facts["signs_absent"] | (set(open_signs) - present),
+                    }
+                    outcomes.append(Outcome(rows, update))
             return outcomes
         path = spec.field
         if path in facts or path in facts["unknown"]:
@@ -150,16 +162,17 @@ class Planner:
     def _value(self, facts, post, log_post, h_now, level_now, outcomes) -> tuple[float, float]:
         model = self.model
         lik = np.exp(np.array([model.matrix[o.rows].sum(axis=0) for o in outcomes]))
-        lik /= lik.sum(axis=0, keepdims=True)  # answers to one question are exclusive
+        lik /= lik.sum(axis=0, keepdims=True)  # the answers considered are taken as exclusive
         joint = lik * post
         p_outcome = joint.sum(axis=1)
-        gain = h_now
+        posts = joint / p_outcome[:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            entropies = -np.nansum(posts * np.log2(posts), axis=1)
+        gain = h_now - float(p_outcome @ entropies)
         urgency = 0.0
-        for o, p_o, row in zip(outcomes, p_outcome.tolist(), joint, strict=True):
+        for o, p_o, post_o in zip(outcomes, p_outcome.tolist(), posts, strict=True):
             if p_o < MIN_OUTCOME:
                 continue
-            post_o = row / p_o
-            gain -= p_o * _entropy(post_o)
             level = quick_level(model, {**facts, **o.update}, post_o)
             if level > level_now:
                 urgency += p_o * UP_WEIGHT * (level - level_now)

@@ -45,9 +45,9 @@ def red_flag_level(model: Model, facts: dict) -> tuple[int, list[str]]:
 
 
 def level_from_causes(model: Model, post: np.ndarray, levels: list[int]) -> int:
+    at = np.asarray(levels)
     for level in (3, 2, 1):
-        mass = sum(p for p, lv in zip(post.tolist(), levels, strict=True) if lv >= level)
-        if mass >= model.thresholds[level]:
+        if post[at >= level].sum() >= model.thresholds[level]:
             return level
     return 0
 

@@ -140,6 +140,8 @@ class QuestionSpec(_Data):
     signs: list[str] = []
     # ask only when this holds (for example: the nursing question only for a female dog)
     only_if: Condition | None = None
+    # a red-flag check: asked before anything else until the case is already an emergency
+    ask_first: bool = False
 
 
 class PreventionSpec(_Data):
