@@ -45,6 +45,14 @@ BODY_AREAS: tuple[str, ...] = get_args(BodyArea)
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_null(cls, value):
+        # absent means unknown; an explicit null is a mistake the contract rejects
+        if value is None:
+            raise ValueError("null is not allowed: leave the field out when it is unknown")
+        return value
+
 
 def _unique(values: list | None) -> list | None:
     if values is not None and len(set(values)) != len(values):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import orjson
 import typer
 
 from twitchcheck.engine import assess_case, next_step
@@ -46,14 +47,15 @@ def _read_input(source: str) -> str:
 
 
 def _print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
+    sys.stdout.flush()
 
 
 def _stream(path: Path, handle) -> None:
     """Run `handle(line) -> dict` over a JSON Lines file, one line at a time (constant memory).
     A bad line gives {"error": ...} on its own line; the exit status is then 1."""
     failed = False
-    out = sys.stdout
+    out = sys.stdout.buffer
     try:
         source = path.open(encoding="utf-8")
     except OSError as exc:
@@ -67,7 +69,7 @@ def _stream(path: Path, handle) -> None:
             except InputError as exc:
                 failed = True
                 result = {"error": {**exc.to_json(), "line": number}}
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.write(orjson.dumps(result) + b"\n")
     out.flush()
     if failed:
         raise typer.Exit(1)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from pydantic import ValidationError
 
 from twitchcheck.case import Case
@@ -34,18 +32,31 @@ def problems_of(exc: ValidationError) -> list[dict]:
 def parse_case(text: str | bytes) -> Case:
     """A case from JSON text, or an InputError that names each bad field."""
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"not valid JSON: {exc}") from None
-    return case_from_data(data)
+        return Case.model_validate_json(text)
+    except ValidationError as exc:
+        errors = exc.errors()
+        if errors and errors[0]["type"] == "json_invalid":
+            raise InputError(f"not valid JSON: {errors[0]['msg']}") from None
+        if errors and errors[0]["type"] == "model_type" and not errors[0]["loc"]:
+            raise InputError(
+                "a case must be a JSON object", [{"field": "(case)", "message": "not an object"}]
+            ) from None
+        raise _invalid(exc) from None
 
 
 def case_from_data(data) -> Case:
+    """A case from already-parsed JSON data, or an InputError naming each bad field."""
     if not isinstance(data, dict):
-        raise InputError("a case must be a JSON object", [{"field": "(case)", "message": "not an object"}])
+        raise InputError(
+            "a case must be a JSON object", [{"field": "(case)", "message": "not an object"}]
+        )
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        problems = problems_of(exc)
-        summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
-        raise InputError(f"invalid case: {summary}", problems) from None
+        raise _invalid(exc) from None
+
+
+def _invalid(exc: ValidationError) -> InputError:
+    problems = problems_of(exc)
+    summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return InputError(f"invalid case: {summary}", problems)

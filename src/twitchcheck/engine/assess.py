@@ -6,7 +6,6 @@ from twitchcheck.case import Case
 from twitchcheck.engine.facts import facts_of
 from twitchcheck.engine.model import LEVELS, Model, get_model, normalise
 from twitchcheck.engine.urgency import urgency_of
-from twitchcheck.knowledge import CONTRACT_CAUSES
 
 MAX_REASONS = 5
 # causes at least this likely contribute their actions and prevention
@@ -21,30 +20,29 @@ def assess_case(case: Case, model: Model | None = None) -> dict:
     post = normalise(model.log_posterior(rows))
     urgency = urgency_of(model, facts, post)
 
-    reasons: list[list[tuple[float, str]]] = [[] for _ in model.causes]
+    # the case's facts that make each cause at least twice as likely: its reasons
+    reasons: dict[int, list[tuple[float, str]]] = {}
     for row in rows:
+        text = model.fact_text[row]
+        ratios = model.log_ratio[row]
         for c in model.supported[row]:
-            reasons[c].append((model.log_ratio[row, c], model.fact_text[row]))
+            reasons.setdefault(c, []).append((ratios[c], text))
 
-    order = sorted(range(model.n_causes), key=lambda i: -post[i])
+    order = sorted(range(model.n_causes), key=post.__getitem__, reverse=True)
     probs = _rounded(post, order)
     causes = []
     for i in order:
-        cause = model.causes[i]
-        ranked = sorted(reasons[i], key=lambda r: -r[0])
-        entry = {
-            "id": cause.id,
-            "probability": probs[i],
-            "reasons": _dedupe(text for _, text in ranked)[:MAX_REASONS],
-        }
-        if cause.id not in CONTRACT_CAUSES:
-            entry["refines"] = cause.refines
+        entry = {"id": model.cause_ids[i], "probability": probs[i], "reasons": []}
+        found = reasons.get(i)
+        if found:
+            found.sort(reverse=True)
+            entry["reasons"] = list(dict.fromkeys(text for _, text in found))[:MAX_REASONS]
+        if model.refines_entry[i]:
+            entry["refines"] = model.causes[i].refines
         causes.append(entry)
 
-    relevant = [i for i in order if post[i] >= RELEVANT][:3] or order[:1]
-    for i in urgency.driving:
-        if i not in relevant:
-            relevant.append(i)
+    relevant = [i for i in order[:3] if post[i] >= RELEVANT] or order[:1]
+    relevant += [i for i in urgency.driving if i not in relevant]
     return {
         "urgency": LEVELS[urgency.level],
         "causes": causes,
@@ -56,37 +54,19 @@ def assess_case(case: Case, model: Model | None = None) -> dict:
 
 
 def _actions(model: Model, level: int, relevant: list[int]) -> list[str]:
-    text = model.knowledge.meta.urgency[LEVELS[level]]
-    actions = [text.headline, *text.advice]
+    actions = list(model.level_actions[level])
     for i in relevant:
-        cause = model.causes[i]
-        actions.extend(cause.actions)
-        actions.extend(f"{c.name}: {c.phone} ({c.note})" for c in cause.contacts)
-    return _dedupe(actions)
+        actions.extend(model.cause_actions[i])
+    return list(dict.fromkeys(actions))
 
 
 def _prevention(model: Model, relevant: list[int]) -> list[dict]:
-    ids = _dedupe(item for i in relevant for item in model.causes[i].prevention)
-    if not ids:
-        ids = ["water_intake"]
-    k = model.knowledge
-    return [{"id": item, "text": k.prevention_item(item).text} for item in ids]
+    ids = dict.fromkeys(item for i in relevant for item in model.causes[i].prevention)
+    return [model.prevention_entry[item] for item in ids or ("water_intake",)]
 
 
 def _rounded(post, order) -> list[float]:
-    """Probabilities rounded to 4 places that still add up to 1, ties kept in order."""
-    probs = [round(float(p), 4) for p in post]
-    drift = round(1.0 - sum(probs), 4)
-    probs[order[0]] = round(probs[order[0]] + drift, 4)
+    """Probabilities rounded to 4 places that still add up to 1."""
+    probs = [round(p, 4) for p in post.tolist()]
+    probs[order[0]] = round(probs[order[0]] + 1.0 - sum(probs), 4)
     return probs
-
-
-def _dedupe(items) -> list:
-    seen = set()
-    out = []
-    for item in items:
-        if item not in seen:
-            seen.add(item)
-            out.append(item)
-    return out
-

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from twitchcheck.case import FIELD_PATHS, Case
+from twitchcheck.case import Case
+
+_SECTIONS = ("dog", "episode", "history")
 
 
 def facts_of(case: Case) -> dict:
     """Field path -> value for every known field, plus the sign and unknown sets."""
     facts: dict = {}
-    for path in FIELD_PATHS:
-        value = case.get(path)
-        if value is not None:
-            facts[path] = value
-    facts["signs"] = frozenset(case.signs)
-    facts["signs_absent"] = frozenset(case.signs_absent) - facts["signs"]
+    for section in _SECTIONS:
+        for name, value in vars(getattr(case, section)).items():
+            if value is not None:
+                facts[f"{section}.{name}"] = value
+    signs = frozenset(case.signs)
+    facts["signs"] = signs
+    facts["signs_absent"] = frozenset(case.signs_absent) - signs
     facts["unknown"] = frozenset(case.unknown)
     return facts

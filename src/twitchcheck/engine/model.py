@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from twitchcheck.engine.conditions import Predicate, compile_condition
-from twitchcheck.knowledge import Knowledge, load_knowledge
+from twitchcheck.knowledge import CONTRACT_CAUSES, Knowledge, load_knowledge
 from twitchcheck.knowledge.models import Cause, FieldSpec
 
 LEVELS = ("normal", "home_care", "see_vet", "emergency")
@@ -55,11 +55,23 @@ class Model:
             [Escalation(LEVEL[e.to], compile_condition(e.when), e.flag) for e in c.urgency.escalate]
             for c in self.causes
         ]
+        self.escalating = [(i, rules) for i, rules in enumerate(self.escalations) if rules]
         self.red_flags = [
             RedFlagRule(LEVEL[r.urgency], compile_condition(r.when), r.text)
             for r in knowledge.red_flags
         ]
         self.thresholds = {LEVEL[k]: v for k, v in knowledge.meta.thresholds.items()}
+        # ready-made pieces of every assessment
+        self.refines_entry = [c.id not in CONTRACT_CAUSES for c in self.causes]
+        self.level_actions = [
+            (knowledge.meta.urgency[name].headline, *knowledge.meta.urgency[name].advice)
+            for name in LEVELS
+        ]
+        self.cause_actions = [
+            (*c.actions, *(f"{x.name}: {x.phone} ({x.note})" for x in c.contacts))
+            for c in self.causes
+        ]
+        self.prevention_entry = {p.id: {"id": p.id, "text": p.text} for p in knowledge.prevention}
 
         rows: dict[tuple, np.ndarray] = {}
         backgrounds: dict[tuple, float] = {}

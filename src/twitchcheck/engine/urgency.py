@@ -24,10 +24,18 @@ class UrgencyResult:
     driving: list[int]
 
 
-def cause_levels(model: Model, facts: dict) -> tuple[list[int], list[list[str]]]:
+# A cause this unlikely cannot move the result; its escalation rules are not evaluated.
+NEGLIGIBLE = 0.001
+
+
+def cause_levels(
+    model: Model, facts: dict, post: np.ndarray
+) -> tuple[list[int], list[list[str]]]:
     levels = list(model.base_level)
     flags: list[list[str]] = [[] for _ in levels]
-    for i, rules in enumerate(model.escalations):
+    for i, rules in model.escalating:
+        if post[i] < NEGLIGIBLE:
+            continue
         for rule in rules:
             if rule.level > levels[i] and rule.when(facts):
                 levels[i] = rule.level
@@ -54,13 +62,13 @@ def level_from_causes(model: Model, post: np.ndarray, levels: list[int]) -> int:
 
 def quick_level(model: Model, facts: dict, post: np.ndarray) -> int:
     """The urgency level only, for the question planner."""
-    levels, _ = cause_levels(model, facts)
+    levels, _ = cause_levels(model, facts, post)
     flag_level, _ = red_flag_level(model, facts)
     return max(flag_level, level_from_causes(model, post, levels))
 
 
 def urgency_of(model: Model, facts: dict, post: np.ndarray) -> UrgencyResult:
-    levels, flags = cause_levels(model, facts)
+    levels, flags = cause_levels(model, facts, post)
     flag_level, texts = red_flag_level(model, facts)
     cause_level = level_from_causes(model, post, levels)
     level = max(flag_level, cause_level)

@@ -27,6 +27,7 @@ from twitchcheck.knowledge.models import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CONTRACT_CAUSES = (
     "rem_sleep",
@@ -77,7 +78,7 @@ class Knowledge:
 
 def _read(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path.name}: cannot be read as YAML: {exc}") from exc
 
@@ -86,11 +87,22 @@ def _parse(model, data, where: str):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(entry)'}: {err['msg']}"
-            for err in exc.errors()
-        )
-        raise KnowledgeError(f"{where}: {problems}") from exc
+        problems = []
+        for err in exc.errors():
+            # drop pydantic's union branch names ("dict[str,float]", "float", "[key]")
+            parts = [str(p) for p in err["loc"] if not _is_type_name(p)]
+            text = f"{'.'.join(parts) or '(entry)'}: {err['msg']}"
+            if isinstance(err.get("input"), bool) and "[key]" in map(str, err["loc"]):
+                text += " (a bare yes/no key reads as true/false in YAML: quote it)"
+            if text not in problems:
+                problems.append(text)
+        raise KnowledgeError(f"{where}: {'; '.join(problems)}") from exc
+
+
+def _is_type_name(part) -> bool:
+    return isinstance(part, str) and (
+        part in ("float", "int", "str", "bool", "[key]") or "[" in part
+    )
 
 
 def _mapping(data, where: str) -> dict:

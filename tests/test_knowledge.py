@@ -1,0 +1,103 @@
+"""The knowledge files: complete, consistent, and a malformed file is reported precisely."""
+
+import shutil
+
+import pytest
+
+from twitchcheck.knowledge import (
+    CONTRACT_CAUSES,
+    CONTRACT_PREVENTION,
+    KnowledgeError,
+    load,
+    load_knowledge,
+)
+from twitchcheck.knowledge.loader import DATA_DIR
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def test_packaged_knowledge_loads_and_covers_the_contract():
+    k = load_knowledge()
+    ids = [c.id for c in k.causes]
+    assert set(CONTRACT_CAUSES) <= set(ids)
+    assert len(ids) == len(set(ids))
+    assert {p.id for p in k.prevention} >= set(CONTRACT_PREVENTION)
+    assert len(k.signs) == 21
+
+
+def test_every_cause_has_owner_text_actions_and_references():
+    for cause in load_knowledge().causes:
+        assert cause.name and len(cause.summary) > 40, cause.id
+        assert cause.actions and cause.see_vet_when, cause.id
+        assert all(ref.url.startswith("https://") or ref.url.startswith("http://")
+                   for ref in cause.references), cause.id
+
+
+def test_toxin_knowledge_carries_poison_control_lines():
+    toxin = load_knowledge().cause("toxin")
+    assert any("Poison" in c.name for c in toxin.contacts)
+
+
+def test_added_causes_refine_a_contract_cause_or_none():
+    for cause in load_knowledge().causes:
+        if cause.id not in CONTRACT_CAUSES:
+            assert cause.refines in (None, *CONTRACT_CAUSES)
+
+
+def _replace(path, old, new):
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_a_bad_probability_names_file_entry_and_field(data_copy):
+    _replace(data_copy / "causes" / "toxin.yaml", "vomiting_or_diarrhea: 0.5", "vomiting_or_diarrhea: 1.5")
+    with pytest.raises(KnowledgeError, match=r"causes/toxin.yaml: likelihoods.signs.vomiting_or_diarrhea"):
+        load(data_copy)
+
+
+def test_an_unknown_sign_is_reported(data_copy):
+    _replace(data_copy / "causes" / "rem_sleep.yaml", "paddling_or_chomping: 0.3", "paddling: 0.3")
+    with pytest.raises(KnowledgeError, match=r"rem_sleep.yaml.*unknown sign 'paddling'"):
+        load(data_copy)
+
+
+def test_a_missing_required_field_is_reported(data_copy):
+    _replace(data_copy / "causes" / "injury.yaml", "prior: 0.08\n", "")
+    with pytest.raises(KnowledgeError, match=r"causes/injury.yaml: prior: Field required"):
+        load(data_copy)
+
+
+def test_a_bare_yes_key_is_caught(data_copy):
+    _replace(data_copy / "causes" / "dystonia.yaml", '{"yes": 0.95, "no": 0.02}', "{yes: 0.95, no: 0.02}")
+    with pytest.raises(KnowledgeError, match=r"dystonia.yaml: likelihoods.episode.aware.*quote it"):
+        load(data_copy)
+
+
+def test_a_bad_condition_is_reported(data_copy):
+    _replace(data_copy / "red_flags.yaml", "when: {sign: collapse}", "when: {sign: collapsed}")
+    with pytest.raises(KnowledgeError, match=r"red_flags.yaml: entry 1 \(collapse\).when: unknown sign"):
+        load(data_copy)
+
+
+def test_a_missing_contract_cause_is_reported(data_copy):
+    (data_copy / "causes" / "distemper.yaml").unlink()
+    with pytest.raises(KnowledgeError, match="missing contract causes.*distemper"):
+        load(data_copy)
+
+
+def test_a_file_that_is_not_yaml_is_reported(data_copy):
+    (data_copy / "signs.yaml").write_text("itching: [unclosed\n")
+    with pytest.raises(KnowledgeError, match="signs.yaml: cannot be read as YAML"):
+        load(data_copy)
+
+
+def test_cause_id_must_match_file_name(data_copy):
+    _replace(data_copy / "causes" / "injury.yaml", "id: injury", "id: injuries")
+    with pytest.raises(KnowledgeError, match="injury.yaml: id: must match the file name"):
+        load(data_copy)
