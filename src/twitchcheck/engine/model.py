@@ -55,6 +55,11 @@ class Model:
             [Escalation(LEVEL[e.to], compile_condition(e.when), e.flag) for e in c.urgency.escalate]
             for c in self.causes
         ]
+        # each cause's family: the contract cause it refines, or itself
+        families = list(dict.fromkeys(c.refines or c.id for c in self.causes))
+        self.family_of = np.zeros((n, len(families)))
+        for i, c in enumerate(self.causes):
+            self.family_of[i, families.index(c.refines or c.id)] = 1.0
         self.escalating = [(i, rules) for i, rules in enumerate(self.escalations) if rules]
         self.red_flags = [
             RedFlagRule(LEVEL[r.urgency], compile_condition(r.when), r.text)

@@ -25,8 +25,8 @@ from twitchcheck.knowledge.models import QuestionSpec
 
 URGENCY_WEIGHT = 1.0
 UP_WEIGHT = 3.0  # an answer that raises the urgency matters this much more than one lowering it
-SETTLED = 0.03  # expected urgency change below which the urgency counts as settled
-CLEAR = 0.75  # posterior of the leading cause at which the cause counts as clear
+SETTLED = 0.12  # expected urgency change below which the urgency counts as settled
+CLEAR = 0.75  # posterior of the leading family of causes at which it counts as clear
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
 GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is still asked
 # An extra (non-contract) question may well be answered "don't know".
@@ -75,7 +75,10 @@ class Planner:
         log_post = model.log_posterior(model.rows_for(facts))
         post = normalise(log_post)
         level_now = quick_level(model, facts, post)
-        h_now = _entropy(post)
+        # what is to be learnt is which family of causes (a refined cause with the cause it
+        # refines); telling apart causes within a family only matters through the urgency
+        family_post = post @ model.family_of
+        h_now = _entropy(family_post)
 
         if level_now < EMERGENCY:
             for plan in self.plans:
@@ -99,7 +102,9 @@ class Planner:
         if best is None:
             return NextStep(done=True)
         settled = best_urgency < SETTLED
-        clear = best_gain < WORTH_ASKING or (post.max() >= CLEAR and best_gain < GAIN_IF_CLEAR)
+        clear = best_gain < WORTH_ASKING or (
+            family_post.max() >= CLEAR and best_gain < GAIN_IF_CLEAR
+        )
         if (settled and clear) or best[0] < WORTH_ASKING:
             return NextStep(done=True)
         return NextStep(done=False, question=self._question(best[1], facts))
@@ -166,8 +171,9 @@ class Planner:
         joint = lik * post
         p_outcome = joint.sum(axis=1)
         posts = joint / p_outcome[:, None]
+        families = posts @ model.family_of
         with np.errstate(divide="ignore", invalid="ignore"):
-            entropies = -np.nansum(posts * np.log2(posts), axis=1)
+            entropies = -np.nansum(families * np.log2(families), axis=1)
         gain = h_now - float(p_outcome @ entropies)
         urgency = 0.0
         for o, p_o, post_o in zip(outcomes, p_outcome.tolist(), posts, strict=True):
@@ -175,9 +181,9 @@ class Planner:
                 continue
             level = quick_level(model, {**facts, **o.update}, post_o)
             if level > level_now:
-                urgency += p_o * UP_WEIGHT * (level - level_now)
+                urgency += p_o * UP_WEIGHT
             elif level < level_now:
-                urgency += p_o * (level_now - level)
+                urgency += p_o
         return max(gain, 0.0), urgency
 
     # --- the question as the contract shows it ----------------------------------------
