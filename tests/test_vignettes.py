@@ -39,3 +39,15 @@ def test_adaptive_floors():
 
 def test_adaptive_with_dont_know_still_catches_every_emergency():
     score("--adaptive", "--noise", "0.2")
+
+
+def test_from_narrative_floors():
+    score(
+        "--from-narrative",
+        "--min-urgency",
+        "0.95",
+        "--max-under",
+        "0",
+        "--max-median-questions",
+        "4",
+    )
