@@ -13,11 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	touch $(STAMP)
 
-## The web app on http://127.0.0.1:8000 (SQLite, development settings)
+## The web app on http://127.0.0.1:8000 (SQLite in var/, development settings)
 run: $(STAMP)
-	$(BIN)/twitchcheck web setup
-	@echo "twitchcheck is at http://127.0.0.1:8000/  (staff account: $(BIN)/python manage.py createsuperuser)"
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=1 $(BIN)/python manage.py setup_site
+	@echo "twitchcheck is at http://127.0.0.1:8000/  (staff account: $(BIN)/python manage.py createsuperuser, then /admin/)"
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## The whole suite on SQLite (browser tests skip without Chromium, unless CI=true)
 test: $(STAMP)
@@ -29,7 +29,8 @@ test-fast: $(STAMP)
 
 ## The Django tests again against PostgreSQL (DATABASE_URL must point at it)
 test-postgres: $(STAMP)
-	$(BIN)/python -m pytest tests/web
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "set DATABASE_URL=postgres://..."; exit 1;; esac
+	$(BIN)/python -m pytest tests/web tests/browser
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
@@ -43,8 +44,12 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests bench
 
 ## Production-style server: gunicorn with whitenoise-compressed static files
+## (settings from the environment: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; docs/web.md)
 serve: $(STAMP)
-	$(BIN)/twitchcheck web serve
+	$(BIN)/python manage.py setup_site
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "twitchcheck (gunicorn) is at http://$${BIND:-127.0.0.1:8000}/"
+	$(BIN)/gunicorn twitchcheck.web.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,63 @@
+"""The wizard: one question per step, plain forms, swapped in place by htmx when it runs."""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
+
+from twitchcheck import assess
+from twitchcheck.web.check.result import result_page_context
+from twitchcheck.web.check.selectors import shared_case_get
+from twitchcheck.web.check.services import shared_result_create
+from twitchcheck.web.check.step import step_context
+from twitchcheck.web.check.wizard import AnswerError, Wizard
+
+
+@require_http_methods(["GET", "POST"])
+def check_step(request):
+    """GET starts the check; POST takes an answer (action: answer, dont_know, back or
+    finish) and shows the next question, or the result when there is none."""
+    wizard, error, prefill = Wizard(), "", None
+    if request.method == "POST":
+        wizard = Wizard.loads(request.POST.get("state", ""))
+        action = request.POST.get("action", "answer")
+        step = wizard.next_step()
+        try:
+            if action == "back":
+                prefill = wizard.current.case
+                wizard = wizard.back()
+            elif action == "finish" or step.done:
+                return _to_result(request, wizard)
+            elif action == "dont_know":
+                wizard = wizard.dont_know(step.question)
+            else:
+                wizard = wizard.answer(step.question, request.POST.getlist("answer"))
+        except AnswerError as problem:
+            error = str(problem)
+    step = wizard.next_step()
+    if step.done:
+        return _to_result(request, wizard)
+    context = step_context(
+        wizard, step.question, error=error, emergency=_emergency(wizard), prefill=prefill
+    )
+    template = "check/step.html" if request.htmx else "check/page.html"
+    return render(request, template, context, status=400 if error else 200)
+
+
+def _emergency(wizard: Wizard) -> bool:
+    return wizard.number > 1 and assess(wizard.case).urgency == "emergency"
+
+
+def _to_result(request, wizard: Wizard):
+    result = shared_result_create(case=wizard.case)
+    url = reverse("check:result", args=[result.pk])
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+def check_result(request, result_id: str):
+    case = shared_case_get(result_id=result_id)
+    return render(request, "check/result.html", result_page_context(case, request))

@@ -1,0 +1,33 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from twitchcheck.web.comments.forms import CommentForm
+from twitchcheck.web.comments.selectors import comments_approved
+from twitchcheck.web.guide.article import article_build, causes_html
+from twitchcheck.web.store.selectors import (
+    feature_image_current,
+    products_by_prevention,
+    promo_sections_shown,
+)
+
+GUIDE_SLUG = "dog-muscle-spasms"
+
+
+def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int = 200):
+    """The guide article with the store's content around it, and its comments.
+    The comment view calls it too, to show a form with its errors."""
+    if page != GUIDE_SLUG:
+        raise Http404("No such guide")
+    article = article_build()
+    products = products_by_prevention()
+    context = {
+        "page": page,
+        "article": article,
+        "causes_html": causes_html(),
+        "prevention": [(item, products.get(item.id, [])) for item in article.prevention],
+        "feature_image": feature_image_current(),
+        "promo_sections": promo_sections_shown(),
+        "comments": comments_approved(page=page),
+        "comment_form": comment_form or CommentForm(),
+    }
+    return render(request, "guide/article.html", context, status=status)

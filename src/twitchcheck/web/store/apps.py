@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StoreConfig(AppConfig):
+    name = "twitchcheck.web.store"
+    label = "store"
+    verbose_name = "Store content"
