@@ -155,7 +155,10 @@ def test_every_result_says_it_is_not_a_diagnosis():
         ({"signs": ["breathing_difficulty"]}, "breathe"),
         ({"signs": ["face_swelling"], "history": {"new_food_or_medication": True}}, "face"),
         (
-            {"episode": {"duration": "over_5_minutes", "aware": "no"}, "signs": ["paddling_or_chomping"]},
+            {
+                "episode": {"duration": "over_5_minutes", "aware": "no"},
+                "signs": ["paddling_or_chomping"],
+            },
             "five minutes",
         ),
         ({"history": {"possible_toxin": "yes"}, "signs": ["wobbling"]}, "poison"),

@@ -34,8 +34,10 @@ def test_every_cause_has_owner_text_actions_and_references():
     for cause in load_knowledge().causes:
         assert cause.name and len(cause.summary) > 40, cause.id
         assert cause.actions and cause.see_vet_when, cause.id
-        assert all(ref.url.startswith("https://") or ref.url.startswith("http://")
-                   for ref in cause.references), cause.id
+        assert all(
+            ref.url.startswith("https://") or ref.url.startswith("http://")
+            for ref in cause.references
+        ), cause.id
 
 
 def test_toxin_knowledge_carries_poison_control_lines():
@@ -56,8 +58,14 @@ def _replace(path, old, new):
 
 
 def test_a_bad_probability_names_file_entry_and_field(data_copy):
-    _replace(data_copy / "causes" / "toxin.yaml", "vomiting_or_diarrhea: 0.5", "vomiting_or_diarrhea: 1.5")
-    with pytest.raises(KnowledgeError, match=r"causes/toxin.yaml: likelihoods.signs.vomiting_or_diarrhea"):
+    _replace(
+        data_copy / "causes" / "toxin.yaml",
+        "vomiting_or_diarrhea: 0.5",
+        "vomiting_or_diarrhea: 1.5",
+    )
+    with pytest.raises(
+        KnowledgeError, match=r"causes/toxin.yaml: likelihoods.signs.vomiting_or_diarrhea"
+    ):
         load(data_copy)
 
 
@@ -74,14 +82,18 @@ def test_a_missing_required_field_is_reported(data_copy):
 
 
 def test_a_bare_yes_key_is_caught(data_copy):
-    _replace(data_copy / "causes" / "dystonia.yaml", '{"yes": 0.95, "no": 0.02}', "{yes: 0.95, no: 0.02}")
+    _replace(
+        data_copy / "causes" / "dystonia.yaml", '{"yes": 0.95, "no": 0.02}', "{yes: 0.95, no: 0.02}"
+    )
     with pytest.raises(KnowledgeError, match=r"dystonia.yaml: likelihoods.episode.aware.*quote it"):
         load(data_copy)
 
 
 def test_a_bad_condition_is_reported(data_copy):
     _replace(data_copy / "red_flags.yaml", "when: {sign: collapse}", "when: {sign: collapsed}")
-    with pytest.raises(KnowledgeError, match=r"red_flags.yaml: entry 1 \(collapse\).when: unknown sign"):
+    with pytest.raises(
+        KnowledgeError, match=r"red_flags.yaml: entry 1 \(collapse\).when: unknown sign"
+    ):
         load(data_copy)
 
 

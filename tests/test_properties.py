@@ -7,12 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from tests.conftest import ASSESSMENT_SCHEMA, CASE_SCHEMA
 
 from twitchcheck import assess
 from twitchcheck.case import BODY_AREAS, CONTRACT_FIELD_PATHS, SIGN_IDS, Case
 from twitchcheck.engine.model import LEVEL
 from twitchcheck.errors import InputError, parse_case
-from tests.conftest import ASSESSMENT_SCHEMA, CASE_SCHEMA
 
 fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -112,7 +112,11 @@ def test_unknown_top_level_keys_are_rejected_with_their_path(case, key):
 @given(
     st.sampled_from(
         [
-            ("dog", "age_years", st.one_of(st.floats(max_value=-0.001), st.floats(min_value=30.001))),
+            (
+                "dog",
+                "age_years",
+                st.one_of(st.floats(max_value=-0.001), st.floats(min_value=30.001)),
+            ),
             ("dog", "age_years", st.text()),
             ("dog", "age_years", st.booleans()),
             ("dog", "breed", st.text(min_size=81)),

@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import pytest
-
 from tests.conftest import ROOT, SHARED
 
 SCORER = SHARED / "tools" / "score_vignettes.py"

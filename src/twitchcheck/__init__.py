@@ -11,7 +11,15 @@ from twitchcheck.case import Assessment, Case, NextStep
 from twitchcheck.engine import assess_case, next_step
 from twitchcheck.knowledge import load_knowledge
 
-__all__ = ["Assessment", "Case", "NextStep", "assess", "load_knowledge", "next_question", "understand"]
+__all__ = [
+    "Assessment",
+    "Case",
+    "NextStep",
+    "assess",
+    "load_knowledge",
+    "next_question",
+    "understand",
+]
 
 
 def _as_case(case: Case | dict) -> Case:

@@ -27,7 +27,9 @@ CaseOption = Annotated[
 ]
 BatchOption = Annotated[
     Path | None,
-    typer.Option("--batch", help="a JSON Lines file: one item per line in, one result per line out"),
+    typer.Option(
+        "--batch", help="a JSON Lines file: one item per line in, one result per line out"
+    ),
 ]
 TextOption = Annotated[str | None, typer.Option("--text", help="the owner's own words")]
 
@@ -131,7 +133,8 @@ def understand(text: TextOption = None, batch: BatchOption = None) -> None:
             raise InputError(f"not valid JSON: {exc}") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise InputError(
-                'each line must be {"text": "..."}', [{"field": "text", "message": "a string is required"}]
+                'each line must be {"text": "..."}',
+                [{"field": "text", "message": "a string is required"}],
             )
         return one(item["text"])
 

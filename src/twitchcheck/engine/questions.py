@@ -202,9 +202,7 @@ class Planner:
                 labels = {str(v): field.values[name].label for name, v in AGE_OPTIONS.items()}
             else:
                 options = [v for v in self._values(spec.field) if v != "unknown"]
-                labels = {
-                    _option_key(v): field.values[_option_key(v)].label for v in options
-                }
+                labels = {_option_key(v): field.values[_option_key(v)].label for v in options}
         return Question(
             field=spec.field, text=spec.text, options=options, option_labels=labels, help=spec.help
         )

@@ -28,9 +28,7 @@ class UrgencyResult:
 NEGLIGIBLE = 0.001
 
 
-def cause_levels(
-    model: Model, facts: dict, post: np.ndarray
-) -> tuple[list[int], list[list[str]]]:
+def cause_levels(model: Model, facts: dict, post: np.ndarray) -> tuple[list[int], list[list[str]]]:
     levels = list(model.base_level)
     flags: list[list[str]] = [[] for _ in levels]
     for i, rules in model.escalating:

@@ -58,7 +58,9 @@ class Condition(_Data):
             self.not_ is not None,
         ]
         if sum(forms) != 1:
-            raise ValueError("a condition uses exactly one of: field, sign, signs_any, all, any, not")
+            raise ValueError(
+                "a condition uses exactly one of: field, sign, signs_any, all, any, not"
+            )
         if self.field is not None:
             tests = [self.is_, self.in_, self.below, self.at_least, self.answered_unknown]
             if sum(t is not None for t in tests) != 1:
