@@ -1,0 +1,186 @@
+"""Find every rule's phrases in a text quickly, without changing what is found.
+
+Python's regex engine tries every alternative of a pattern at every position of the text,
+and nearly all of the vocabulary's phrases are absent from any one text. So each rule's
+pattern is split into its top-level alternatives, and for each alternative we work out,
+once, the three-character beginnings a match can have ("vom", "thr", "dia", ...). A text
+is then searched only with the alternatives one of whose beginnings occurs in it. An
+alternative whose beginnings cannot be listed (it starts with \\w+, say) is always tried.
+
+Within one target the result is what a single alternation would give: matches may not
+overlap, and the leftmost wins, then the one listed first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as C  # the stdlib regex parser
+from re import _parser
+from typing import NamedTuple
+
+K = 3
+_LIMIT = 5000  # more beginnings than this: always try the alternative
+_DIGITS = "0123456789"
+
+
+class Piece(NamedTuple):
+    pattern: re.Pattern
+    rule_index: int
+    order: int  # position among all pieces of the same target
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source: "a|(b|c)|d" -> ["a", "(b|c)", "d"]."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def beginnings(pattern: str) -> frozenset[str] | None:
+    """The K-character beginnings of the matches of `pattern`, or None if not listable."""
+    try:
+        found = _sequence(list(_parser.parse(pattern)))
+    except Exception:  # a private stdlib module: if it ever changes, just search always
+        return None
+    if found is None or any(len(s) < K for s in found):
+        return None
+    return frozenset(found)
+
+
+def _sequence(items: list) -> set[str] | None:
+    results = {""}
+    for op, av in items:
+        pending = {r for r in results if len(r) < K}
+        if not pending:
+            break
+        options = _item(op, av)
+        if options is None:
+            return None
+        results = {r for r in results if len(r) >= K} | {
+            (r + o)[:K] for r in pending for o in options
+        }
+        if len(results) > _LIMIT:
+            return None
+    return results
+
+
+def _item(op, av) -> set[str] | None:
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return {""}
+    if op is C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            part = _sequence(list(branch))
+            if part is None:
+                return None
+            union |= part
+        return union
+    if op is C.IN:
+        return _charset(av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, body = av
+        once = _sequence(list(body))
+        if once is None:
+            return None
+        results = {""} if low == 0 else set()
+        current = {""}
+        for count in range(1, min(high, K) + 1):
+            current = {(c + o)[:K] for c in current for o in once}
+            if count >= low:
+                results |= current
+        if high > K:
+            results |= current
+        return results
+    return None
+
+
+def _charset(av) -> set[str] | None:
+    chars: set[str] = set()
+    for op, value in av:
+        if op is C.LITERAL:
+            chars.add(chr(value))
+        elif op is C.RANGE and value[1] - value[0] < 40:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        elif op is C.CATEGORY and value is C.CATEGORY_DIGIT:
+            chars.update(_DIGITS)
+        else:
+            return None
+    return chars
+
+
+_WORD_EDGE = re.compile(r"\b")
+
+
+class PhraseIndex:
+    """All alternatives of a list of patterns, indexed by their beginnings."""
+
+    def __init__(self, targets: Sequence[str], patterns: Sequence[str]):
+        self.always: list[Piece] = []
+        self.by_beginning: dict[str, list[Piece]] = {}
+        orders: dict[str, int] = {}
+        for rule_index, (target, source) in enumerate(zip(targets, patterns, strict=True)):
+            for alternative in split_alternatives(source):
+                order = orders[target] = orders.get(target, -1) + 1
+                # No leading \b: search() tries word edges only.
+                piece = Piece(re.compile(rf"(?:{alternative})\b"), rule_index, order)
+                starts = beginnings(alternative)
+                if starts is None:
+                    self.always.append(piece)
+                for start in starts or ():
+                    self.by_beginning.setdefault(start, []).append(piece)
+        self.targets = list(targets)
+        self._beginning_set = frozenset(self.by_beginning)
+
+    def search(self, text: str) -> list[tuple[int, re.Match]]:
+        """(rule index, match) for every phrase found, non-overlapping within a target."""
+        edges = [m.start() for m in _WORD_EDGE.finditer(text)]
+        at: dict[str, list[int]] = {}  # where each beginning occurs, at word edges only
+        for i in edges:
+            at.setdefault(text[i : i + K], []).append(i)
+        candidates = []
+        if self.always:
+            edge_set = set(edges)
+            for piece in self.always:
+                for m in piece.pattern.finditer(text):
+                    if m.start() in edge_set:
+                        candidates.append((m.start(), piece.order, piece.rule_index, m))
+        for beginning in self._beginning_set.intersection(at):
+            positions = at[beginning]
+            for piece in self.by_beginning[beginning]:
+                for pos in positions:
+                    m = piece.pattern.match(text, pos)
+                    if m:
+                        candidates.append((pos, piece.order, piece.rule_index, m))
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        taken, end_by_target = [], {}
+        for start, _, rule_index, m in candidates:
+            target = self.targets[rule_index]
+            if start < end_by_target.get(target, 0):
+                continue
+            end_by_target[target] = m.end()
+            taken.append((rule_index, m))
+        return taken

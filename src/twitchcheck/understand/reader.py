@@ -1,0 +1,161 @@
+"""understand(): an owner's words in, a contract case and its evidence out."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from twitchcheck.case import Case, Dog, Episode, History
+
+from .breeds import find_breed
+from .cues import AFFIRMED, NEGATED, UNSURE, Cues, said_by_owner
+from .dog import find_age, find_sex
+from .episode import EPISODE_WORD, Clauses, body_areas, durations
+from .prefilter import PhraseIndex
+from .text import Prepared, prepare
+from .vocabulary import ABSENT, PREFERENCE, RULES, SEEN
+
+Evidence = dict[str, str]
+
+_EXERCISE_WORD = re.compile(
+    r"\b(?:exercis\w*|hik\w+|walk\w*|run\w*|ran|agility|play\w*|fetch\w*|swim\w*|training"
+    r"|workshop|trial|game|ball|jog\w*|activity|active|trek\w*|session|outing|day out)\b"
+)
+_SCOPE_WORD = {"episode": EPISODE_WORD, "exercise": _EXERCISE_WORD}
+
+
+class Finding(NamedTuple):
+    target: str
+    value: object
+    start: int
+    end: int
+
+
+_INDEX = PhraseIndex([r.target for r in RULES], [r.pattern for r in RULES])
+_YES_NO_FIELDS = {path for path, values in PREFERENCE.items() if True in values}
+
+
+class _Sentences:
+    """Which sentences mention the twitching, or exercise (for a Rule's scope)."""
+
+    def __init__(self, prepared: Prepared):
+        self.text = prepared.text
+        self.spans = prepared.sentences()
+        self._starts = [s for s, _ in self.spans]
+        self._cache: dict[tuple[str, int], bool] = {}
+
+    def in_scope(self, scope: str, pos: int) -> bool:
+        if scope == "any":
+            return True
+        i = bisect_right(self._starts, pos) - 1
+        key = (scope, i)
+        if key not in self._cache:
+            start, end = self.spans[i]
+            self._cache[key] = bool(_SCOPE_WORD[scope].search(self.text, start, end))
+        return self._cache[key]
+
+
+def _phrase_findings(text: str, sentences: _Sentences, cues: Cues) -> list[Finding]:
+    found = []
+    for rule_index, m in _INDEX.search(text):
+        rule = RULES[rule_index]
+        if not sentences.in_scope(rule.scope, m.start()):
+            continue
+        if rule.owner_guard and said_by_owner(text, m.start()):
+            continue
+        how, cue_start = cues.polarity(m.start(), in_a_list=rule.affirmed == SEEN)
+        value = {AFFIRMED: rule.affirmed, NEGATED: rule.negated, UNSURE: rule.unsure}[how]
+        if value is not None:
+            found.append(Finding(rule.target, value, cue_start, m.end()))
+    return found
+
+
+def _episode_findings(text: str, cues: Cues) -> list[Finding]:
+    clauses = Clauses(text, cues)
+    found = [Finding(f"episode.body_area.{a}", True, s, e) for a, s, e in body_areas(clauses)]
+    found += [Finding("episode.duration", d, s, e) for d, s, e in durations(clauses)]
+    return found
+
+
+def _dog_findings(text: str) -> list[Finding]:
+    found = []
+    for path, finder in (("dog.age_years", find_age), ("dog.breed", find_breed),
+                         ("dog.sex", find_sex)):  # fmt: skip
+        hit = finder(text)
+        if hit is not None:
+            found.append(Finding(path, *hit))
+    return found
+
+
+def _choose(values: list, path: str):
+    preference = PREFERENCE.get(path)
+    if preference is None:
+        return values[0]
+    return min(values, key=lambda v: preference.index(v) if v in preference else len(preference))
+
+
+def _assemble(findings: list[Finding], prepared: Prepared) -> tuple[Case, Evidence]:
+    by_target: dict[str, list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: f.start):
+        by_target.setdefault(f.target, []).append(f)
+    sections: dict[str, dict] = {"dog": {}, "episode": {}, "history": {}}
+    evidence: Evidence = {}
+    signs, signs_absent, unknown, areas = [], [], [], []
+
+    for target, found in by_target.items():
+        section, _, name = target.partition(".")
+        if section == "signs":
+            seen = [f for f in found if f.value == SEEN]
+            kept = seen or [f for f in found if f.value == ABSENT]
+            (signs if seen else signs_absent).append(name)
+            key = f"signs.{name}" if seen else f"signs_absent.{name}"
+            evidence[key] = prepared.evidence(kept[0].start, kept[0].end)
+            continue
+        if name.startswith("body_area."):
+            areas.append(name.partition(".")[2])
+            evidence[target] = prepared.evidence(found[0].start, found[0].end)
+            continue
+        value = _choose([f.value for f in found], target)
+        first = next(f for f in found if f.value == value)
+        evidence[target] = prepared.evidence(first.start, first.end)
+        if value == "unknown" and target in _YES_NO_FIELDS:  # a boolean has no "unknown"
+            unknown.append(target)
+        else:
+            sections[section][name] = value
+
+    if areas:
+        sections["episode"]["body_area"] = areas
+    case = Case(
+        dog=Dog(**sections["dog"]),
+        episode=Episode(**sections["episode"]),
+        history=History(**sections["history"]),
+        signs=signs,
+        signs_absent=signs_absent,
+        unknown=unknown,
+    )
+    return case, evidence
+
+
+def read(text: str) -> tuple[Case, Evidence]:
+    """understand() without its safety net: for tests, which should see any error."""
+    prepared = prepare(text)
+    sentences, cues = _Sentences(prepared), Cues(prepared.text)
+    findings = _phrase_findings(prepared.text, sentences, cues)
+    findings += _episode_findings(prepared.text, cues)
+    findings += _dog_findings(prepared.text)
+    return _assemble(findings, prepared)
+
+
+def understand(text: str) -> tuple[Case, Evidence]:
+    """The case an owner's free text describes, and the words behind each filled item.
+
+    Evidence keys: a field path ("dog.age_years"), "episode.body_area.<area>",
+    "signs.<id>", "signs_absent.<id>", and the path of a field the owner is unsure of
+    (listed in the case's `unknown`). Values are exact substrings of the input.
+    Never raises: any input gives a valid Case (an empty one at worst).
+    """
+    try:
+        return read(text)
+    except Exception:  # a bug must not take down the CLI or the web form
+        return Case(), {}
