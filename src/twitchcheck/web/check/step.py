@@ -81,6 +81,7 @@ def step_context(
         "total": total,
         "state": wizard.dumps(),
         "can_go_back": wizard.number > 1,
+        "offer_describe": wizard.number == 1 and not wizard.current.case,
         "error": error,
         "emergency": emergency,
     }
