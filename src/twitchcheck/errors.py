@@ -44,18 +44,6 @@ def parse_case(text: str | bytes) -> Case:
         raise _invalid(exc) from None
 
 
-def case_from_data(data) -> Case:
-    """A case from already-parsed JSON data, or an InputError naming each bad field."""
-    if not isinstance(data, dict):
-        raise InputError(
-            "a case must be a JSON object", [{"field": "(case)", "message": "not an object"}]
-        )
-    try:
-        return Case.model_validate(data)
-    except ValidationError as exc:
-        raise _invalid(exc) from None
-
-
 def _invalid(exc: ValidationError) -> InputError:
     problems = problems_of(exc)
     summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)

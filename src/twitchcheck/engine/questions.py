@@ -92,7 +92,7 @@ class Planner:
             outcomes = self._outcomes(plan, facts)
             if not outcomes:
                 continue
-            gain, urgency = self._value(facts, post, log_post, h_now, level_now, outcomes)
+            gain, urgency = self._value(facts, post, h_now, level_now, outcomes)
             best_urgency = max(best_urgency, urgency)
             best_gain = max(best_gain, gain * plan.discount)
             score = (gain + URGENCY_WEIGHT * urgency) * plan.discount
@@ -114,9 +114,7 @@ class Planner:
     def _outcomes(self, plan: Plan, facts: dict) -> list[Outcome]:
         spec, model = plan.spec, self.model
         if spec.field == "signs":
-            open_signs = [
-                s for s in spec.signs if s not in facts["signs"] and s not in facts["signs_absent"]
-            ]
+            open_signs = _open_signs(spec, facts)
             if not open_signs:
                 return []
             outcomes = []
@@ -164,7 +162,7 @@ class Planner:
             return [True, False]
         return list(field.values)
 
-    def _value(self, facts, post, log_post, h_now, level_now, outcomes) -> tuple[float, float]:
+    def _value(self, facts, post, h_now, level_now, outcomes) -> tuple[float, float]:
         model = self.model
         lik = np.exp(np.array([model.matrix[o.rows].sum(axis=0) for o in outcomes]))
         lik /= lik.sum(axis=0, keepdims=True)  # the answers considered are taken as exclusive
@@ -191,9 +189,7 @@ class Planner:
     def _question(self, plan: Plan, facts: dict) -> Question:
         spec, k = plan.spec, self.model.knowledge
         if spec.field == "signs":
-            options = [
-                s for s in spec.signs if s not in facts["signs"] and s not in facts["signs_absent"]
-            ]
+            options = _open_signs(spec, facts)
             labels = {s: k.signs[s].label for s in options}
         else:
             field = k.fields[spec.field]
@@ -206,6 +202,11 @@ class Planner:
         return Question(
             field=spec.field, text=spec.text, options=options, option_labels=labels, help=spec.help
         )
+
+
+def _open_signs(spec: QuestionSpec, facts: dict) -> list[str]:
+    """The signs of a sign question that the case has not answered yet."""
+    return [s for s in spec.signs if s not in facts["signs"] and s not in facts["signs_absent"]]
 
 
 def _option_key(value) -> str:
