@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from tests.conftest import ASSESSMENT_SCHEMA, CASE_SCHEMA
 
 from twitchcheck import assess
-from twitchcheck.case import BODY_AREAS, CONTRACT_FIELD_PATHS, SIGN_IDS, Case
+from twitchcheck.case import BODY_AREAS, FIELD_PATHS, SIGN_IDS, Case
 from twitchcheck.engine.model import LEVEL
 from twitchcheck.errors import InputError, parse_case
 
@@ -18,6 +18,10 @@ fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 signs = st.lists(st.sampled_from(SIGN_IDS), unique=True, max_size=6)
 maybe = lambda strategy: st.one_of(st.none(), strategy)  # noqa: E731
+
+
+def _enum(name: str) -> list[str]:
+    return CASE_SCHEMA["properties"]["episode"]["properties"][name]["enum"]
 
 
 def _drop_none(d: dict) -> dict:
@@ -58,6 +62,10 @@ cases = st.builds(
             "pattern": maybe(
                 st.sampled_from(["first_time", "occasional", "more_often_lately", "constant"])
             ),
+            "looks_like": maybe(st.sampled_from(_enum("looks_like"))),
+            "count_24h": maybe(st.integers(1, 100)),
+            "stops_when_distracted": maybe(st.sampled_from(["yes", "no", "unknown"])),
+            "trigger": maybe(st.sampled_from(_enum("trigger"))),
         }
     ),
     st.fixed_dictionaries(
@@ -71,7 +79,13 @@ cases = st.builds(
     ),
     signs,
     signs,
-    st.lists(st.sampled_from(CONTRACT_FIELD_PATHS), unique=True, max_size=3),
+    # the shared schema lists only the 1.0 paths here; the model also takes the 1.1 ones
+    # (the scorer sends them after a "don't know"), tested apart below
+    st.lists(
+        st.sampled_from(CASE_SCHEMA["properties"]["unknown"]["items"]["enum"]),
+        unique=True,
+        max_size=3,
+    ),
 )
 
 
@@ -85,6 +99,12 @@ def test_every_valid_case_gives_a_valid_assessment(case):
     assert abs(total - 1) < 1e-6
     assert all(0 <= c["probability"] <= 1 for c in result["causes"])
     assert result["disclaimer"]
+
+
+@fast
+@given(cases, st.lists(st.sampled_from(FIELD_PATHS), unique=True, max_size=4))
+def test_every_field_path_may_be_listed_as_unknown(case, unknown):
+    assess({**case, "unknown": unknown})
 
 
 @fast

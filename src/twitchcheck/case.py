@@ -1,9 +1,7 @@
-"""The case contract (version 1) as pydantic models: what the engine takes and gives.
+"""The case contract (version 1.1) as pydantic models: what the engine takes and gives.
 
 Every field of a case is optional and absent means "unknown", never "no". Unknown keys,
 wrong types and out-of-range values are rejected with the field's path.
-Fields marked "extension" are the project's own additions (issue 5): optional questions
-that help tell look-alike causes apart; the contract's fields keep their meaning.
 """
 
 from __future__ import annotations
@@ -37,6 +35,20 @@ SignId = Literal[
 ]
 BodyArea = Literal["hind_leg", "front_leg", "back", "face_head", "whole_body", "single_muscle"]
 YesNoUnknown = Literal["yes", "no", "unknown"]
+LooksLike = Literal[
+    "seizure_or_fit",
+    "trembling_or_shivering",
+    "twitching_or_jerking",
+    "cramp_or_stiffening",
+    "head_bobbing",
+]
+Trigger = Literal[
+    "none_noticed",
+    "cold_fear_or_excitement",
+    "standing_or_getting_up",
+    "missed_meal",
+    "after_a_meal",
+]
 
 SIGN_IDS: tuple[str, ...] = get_args(SignId)
 BODY_AREAS: tuple[str, ...] = get_args(BodyArea)
@@ -77,13 +89,10 @@ class Episode(_Strict):
     aware: YesNoUnknown | None = None
     afterwards: Literal["normal", "confused_or_wobbly", "unknown"] | None = None
     pattern: Literal["first_time", "occasional", "more_often_lately", "constant"] | None = None
-    # extension: does the shaking stop when the dog is distracted, called or given a treat?
+    looks_like: LooksLike | None = None
+    count_24h: Annotated[int, Field(ge=1, le=100)] | None = None
     stops_when_distracted: YesNoUnknown | None = None
-    # extension: what seems to set it off
-    trigger: (
-        Literal["none_noticed", "cold_fear_or_excitement", "standing_or_getting_up", "missed_meal"]
-        | None
-    ) = None
+    trigger: Trigger | None = None
 
     _unique_areas = field_validator("body_area")(_unique)
 
@@ -108,6 +117,8 @@ FieldPath = Literal[
     "episode.aware",
     "episode.afterwards",
     "episode.pattern",
+    "episode.looks_like",
+    "episode.count_24h",
     "episode.stops_when_distracted",
     "episode.trigger",
     "history.recent_heavy_exercise",
@@ -117,9 +128,6 @@ FieldPath = Literal[
     "history.possible_toxin",
 ]
 FIELD_PATHS: tuple[str, ...] = get_args(FieldPath)
-CONTRACT_FIELD_PATHS: tuple[str, ...] = tuple(
-    p for p in FIELD_PATHS if p not in {"episode.stops_when_distracted", "episode.trigger"}
-)
 
 
 class Case(_Strict):

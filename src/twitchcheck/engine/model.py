@@ -105,6 +105,11 @@ class Model:
         support = self.log_ratio >= math.log(SUPPORT_RATIO)
         self.supported = [np.flatnonzero(support[i]).tolist() for i in range(len(self.keys))]
         self.n_causes = n
+        self.ranges = {
+            path: sorted(spec.ranges.items(), key=lambda item: item[1][0])
+            for path, spec in knowledge.fields.items()
+            if spec.kind == "number"
+        }
         self.breed_patterns = {
             gid: re.compile(r"\b(" + "|".join(re.escape(b) for b in g.breeds) + r")", re.I)
             for gid, g in knowledge.breed_groups.items()
@@ -173,8 +178,8 @@ class Model:
                 named = set(value)
                 for area in self.knowledge.fields[path].values:
                     rows.append(row_of[("area", area, area in named)])
-            elif path == "dog.age_years":
-                rows.append(row_of[(path, age_range(value))])
+            elif path in self.ranges:
+                rows.append(row_of[(path, self.range_of(path, value))])
             else:
                 rows.append(row_of[(path, value)])
         for sign in facts["signs"]:
@@ -189,6 +194,13 @@ class Model:
                     rows.append(row_of[("breed", gid)])
         return rows
 
+    def range_of(self, path: str, value: float) -> str:
+        """The named range of a number field that holds value (ranges are [low, high))."""
+        for name, (low, high) in self.ranges[path]:
+            if low <= value < high:
+                return name
+        return self.ranges[path][-1][0]
+
     def log_posterior(self, rows: list[int]) -> np.ndarray:
         if not rows:
             return self.log_prior.copy()
@@ -199,16 +211,6 @@ def _as_value(spec: FieldSpec, value: str):
     if spec.kind == "boolean":
         return value == "true"
     return value
-
-
-def age_range(age: float) -> str:
-    if age < 0.5:
-        return "young_puppy"
-    if age < 1:
-        return "puppy"
-    if age < 8:
-        return "adult"
-    return "senior"
 
 
 def normalise(log_post: np.ndarray) -> np.ndarray:

@@ -16,7 +16,7 @@ from itertools import combinations
 
 import numpy as np
 
-from twitchcheck.case import CONTRACT_FIELD_PATHS, Case, NextStep, Question
+from twitchcheck.case import FIELD_PATHS, Case, NextStep, Question
 from twitchcheck.engine.conditions import Predicate, compile_condition
 from twitchcheck.engine.facts import facts_of
 from twitchcheck.engine.model import AGE_OPTIONS, LEVEL, Model, get_model, normalise
@@ -63,7 +63,7 @@ class Planner:
                 spec=q,
                 only_if=compile_condition(q.only_if) if q.only_if else None,
                 discount=1.0
-                if q.field == "signs" or q.field in CONTRACT_FIELD_PATHS
+                if q.field == "signs" or q.field in FIELD_PATHS
                 else EXTENSION_DISCOUNT,
             )
             for q in model.knowledge.questions
