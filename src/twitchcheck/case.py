@@ -172,6 +172,15 @@ Urgency = Literal["emergency", "see_vet", "home_care", "normal"]
 URGENCY_LEVELS: tuple[str, ...] = ("normal", "home_care", "see_vet", "emergency")
 
 
+class Change(BaseModel):
+    """An unknown fact whose answer would change the urgency (contract 1.1)."""
+
+    field: str  # a case field path, or "signs"
+    value: bool | float | str  # the answer; a sign id when field is "signs"
+    urgency: Urgency
+    text: str
+
+
 class Assessment(BaseModel):
     urgency: Urgency
     causes: list[CauseResult]
@@ -179,6 +188,7 @@ class Assessment(BaseModel):
     actions: list[str]
     prevention: list[PreventionItem]
     disclaimer: str
+    what_would_change: list[Change] = []
 
 
 class Question(BaseModel):
