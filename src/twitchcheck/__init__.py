@@ -3,13 +3,18 @@
 The public Python API:
 
     from twitchcheck import assess, next_question, understand, load_knowledge
+
+Names are imported on first use (PEP 562), so that `import twitchcheck.cli` and
+`twitchcheck --help` do not pay for pydantic, numpy and the knowledge base.
 """
 
 from __future__ import annotations
 
-from twitchcheck.case import Assessment, Case, NextStep
-from twitchcheck.engine import assess_case, next_step
-from twitchcheck.knowledge import load_knowledge
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from twitchcheck.case import Assessment, Case, NextStep
+    from twitchcheck.knowledge import load_knowledge
 
 __all__ = [
     "Assessment",
@@ -22,19 +27,37 @@ __all__ = [
 ]
 
 
-def _as_case(case: Case | dict) -> Case:
+def __getattr__(name: str):
+    if name in ("Assessment", "Case", "NextStep"):
+        import twitchcheck.case as case
+
+        return getattr(case, name)
+    if name == "load_knowledge":
+        from twitchcheck.knowledge import load_knowledge
+
+        return load_knowledge
+    raise AttributeError(f"module 'twitchcheck' has no attribute {name!r}")
+
+
+def _as_case(case):
+    from twitchcheck.case import Case
+
     return case if isinstance(case, Case) else Case.model_validate(case)
 
 
-def assess(case: Case | dict) -> Assessment:
-    """Urgency, ranked causes with reasons, actions and prevention for one case.
+def assess(case):
+    """Urgency, ranked causes with reasons, actions and prevention for one case
+    (a Case, or a dict validated first: pydantic.ValidationError names the bad field)."""
+    from twitchcheck.case import Assessment
+    from twitchcheck.engine import assess_case
 
-    A dict is validated first (pydantic.ValidationError names the bad field)."""
     return Assessment.model_validate(assess_case(_as_case(case)))
 
 
-def next_question(case: Case | dict) -> NextStep:
+def next_question(case):
     """The most useful next question for a partial case, or done."""
+    from twitchcheck.engine import next_step
+
     return next_step(_as_case(case))
 
 

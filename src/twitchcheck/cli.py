@@ -1,110 +1,323 @@
-"""The twitchcheck command line: one command per function, thin over the engine."""
+"""The twitchcheck command line: one command per function, thin over the engine.
+
+Start-up matters here (a script may call `assess` once per case), so this module imports
+only typer at load time; the engine, pydantic, numpy and rich are imported inside the
+commands that need them.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import orjson
 import typer
 
-from twitchcheck.engine import assess_case, next_step
-from twitchcheck.errors import InputError, parse_case
+EXIT_CODES = """\
+Exit status: 0 done; 1 some batch lines were invalid (each has its own {"error": ...}
+line), or the interview ended without a result; 2 wrong usage or unreadable input; 3 the
+text could not be understood; 130 interrupted. With assess --exit-code: 0 normal, 10 home
+care, 11 see a vet, 12 emergency (in a batch, the most urgent line).
+"""
+URGENCY_EXIT = {"normal": 0, "home_care": 10, "see_vet": 11, "emergency": 12}
+NOT_UNDERSTOOD = 3
+NOT_UNDERSTOOD_MESSAGE = (
+    "I could not understand this. Tell me more (what it looks like, when it happens, how "
+    "long it lasts), or answer questions instead: twitchcheck interview"
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"twitchcheck {version('twitchcheck')}")
+        raise typer.Exit()
+
 
 app = typer.Typer(
     help="Is my dog's twitching normal, and what do I do? (Not a diagnosis.)",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 knowledge_app = typer.Typer(help="Read and check the veterinary knowledge.", no_args_is_help=True)
 app.add_typer(knowledge_app, name="knowledge")
 
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Is my dog's twitching normal, and what do I do? (Not a diagnosis.)"""
+
+
+class Format(StrEnum):
+    json = "json"
+    table = "table"
+    markdown = "markdown"
+
+
 CaseOption = Annotated[
-    str | None, typer.Option("--case", help="a case as JSON: a file, or - for standard input")
+    str | None, typer.Option("--case", metavar="FILE", help="a case as JSON: a file, or - for standard input")
 ]
 BatchOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
-        "--batch", help="a JSON Lines file: one item per line in, one result per line out"
+        "--batch",
+        metavar="FILE.jsonl",
+        help="a JSON Lines file (or - for standard input): one item per line in, one result "
+        "per line out, same order",
     ),
 ]
-TextOption = Annotated[str | None, typer.Option("--text", help="the owner's own words")]
+TextOption = Annotated[str | None, typer.Option("--text", metavar="TEXT", help="the owner's own words")]
 
 
-def _fail(message: str) -> typer.Exit:
+def _fail(message: str, code: int = 2) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
-    return typer.Exit(2)
+    return typer.Exit(code)
 
 
-def _read_input(source: str) -> str:
+def _read_input(source: str) -> bytes:
     if source == "-":
-        return sys.stdin.read()
+        return sys.stdin.buffer.read()
     try:
-        return Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return Path(source).read_bytes()
+    except OSError as exc:
         raise _fail(f"cannot read {source}: {exc}") from None
 
 
 def _print_json(data) -> None:
+    import orjson
+
     sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
     sys.stdout.flush()
 
 
-def _stream(path: Path, handle) -> None:
-    """Run `handle(line) -> dict` over a JSON Lines file, one line at a time (constant memory).
-    A bad line gives {"error": ...} on its own line; the exit status is then 1."""
+def _open_batch(source: str):
+    """The batch input as a binary file (each line is decoded on its own, so that one line
+    that is not UTF-8 spoils only itself), and its size when known (for the progress bar)."""
+    if source == "-":
+        return sys.stdin.buffer, None
+    try:
+        handle = Path(source).open("rb")  # noqa: SIM115 (closed by _stream)
+    except OSError as exc:
+        raise _fail(f"cannot read {source}: {exc}") from None
+    try:
+        size = Path(source).stat().st_size
+    except OSError:
+        size = None
+    return handle, size
+
+
+def _line_error(line: bytes, number: int, exc) -> dict:
+    error = {**exc.to_json(), "line": number}
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        error["message"] = f"line {number} is not UTF-8 text (byte {bad.start + 1} of the line)"
+        error["fields"] = []
+    return {"error": error}
+
+
+def _stream(source: str, handle, on_result=None) -> None:
+    """Run `handle(line: bytes) -> dict` over a JSON Lines file, one line at a time (constant
+    memory). A bad line gives {"error": ...} on its own line; the exit status is then 1.
+    A progress bar goes to standard error, only when it is a terminal."""
+    import orjson
+
+    from twitchcheck.errors import InputError
+
     failed = False
     out = sys.stdout.buffer
+    write, dumps = out.write, orjson.dumps
+    source_file, size = _open_batch(source)
+    progress = _progress(size) if sys.stderr.isatty() else None
     try:
-        source = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise _fail(f"cannot read {path}: {exc}") from None
-    with source:
-        for number, line in enumerate(source, start=1):
+        for number, line in enumerate(source_file, start=1):
+            if progress is not None and not number & 0xFF:
+                progress(source_file, number)
             if not line.strip():
                 continue
             try:
                 result = handle(line)
             except InputError as exc:
                 failed = True
-                result = {"error": {**exc.to_json(), "line": number}}
-            out.write(orjson.dumps(result) + b"\n")
+                result = _line_error(line, number, exc)
+            if on_result is not None:
+                on_result(result)
+            write(dumps(result) + b"\n")
+    finally:
+        if progress is not None:
+            progress(None, 0)
+        if source_file is not sys.stdin.buffer:
+            source_file.close()
     out.flush()
     if failed:
         raise typer.Exit(1)
 
 
-def _case_from_text(text: str):
-    from twitchcheck.understand import understand
+def _progress(size: int | None):
+    """A rich progress bar on standard error: lines done, lines a second, and the time
+    left (from the bytes read, when the input's size is known). Returns update(file, n);
+    update(None, 0) ends it."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    case, _ = understand(text)
-    return case
+    columns = [TextColumn("{task.fields[lines]:>10,} lines"), TextColumn("{task.fields[rate]}")]
+    if size:
+        columns = [BarColumn(), TaskProgressColumn(), *columns, TimeRemainingColumn()]
+    else:
+        columns = [*columns, TimeElapsedColumn()]
+    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    task = bar.add_task("batch", total=size or None, lines=0, rate="")
+    bar.start()
+
+    def update(source_file, lines: int) -> None:
+        if source_file is None:
+            bar.stop()
+            return
+        elapsed = bar.tasks[0].elapsed or 0
+        rate = f"{lines / elapsed:,.0f}/s" if elapsed > 0 else ""
+        position = None
+        if size:
+            try:
+                position = source_file.tell()
+            except OSError:
+                position = None
+        bar.update(task, completed=position, lines=lines, rate=rate)
+
+    return update
+
+
+def _limit_text(text: str) -> None:
+    from twitchcheck.understand.text import MAX_CHARS
+
+    if len(text) > MAX_CHARS:
+        raise _fail(
+            f"the text is {len(text):,} characters long; the limit is {MAX_CHARS:,} "
+            "(it is not cut: shorten it, or split it)"
+        )
+
+
+def _understand(text: str):
+    """(case, evidence) from text; InputError for text over the limit."""
+    from twitchcheck.understand import understand as read_text
+    from twitchcheck.understand.text import MAX_CHARS
+
+    if len(text) > MAX_CHARS:
+        from twitchcheck.errors import InputError
+
+        raise InputError(
+            f"the text is {len(text):,} characters long; the limit is {MAX_CHARS:,}",
+            [{"field": "text", "message": f"at most {MAX_CHARS:,} characters"}],
+        )
+    return read_text(text)
+
+
+def _show(assessment: dict, fmt: Format, case: dict | None) -> None:
+    if fmt is Format.json:
+        _print_json(assessment)
+        return
+    from twitchcheck.knowledge import load_knowledge
+
+    if fmt is Format.markdown:
+        from twitchcheck.render import markdown_report
+
+        sys.stdout.write(markdown_report(assessment, load_knowledge(), case=case))
+        sys.stdout.flush()
+        return
+    from twitchcheck.render import show_assessment
+
+    show_assessment(assessment, load_knowledge(), case=case)
 
 
 @app.command()
-def assess(case: CaseOption = None, batch: BatchOption = None, text: TextOption = None) -> None:
-    """Assess a case: urgency, likely causes with reasons, what to do, prevention."""
+def assess(
+    case: CaseOption = None,
+    batch: BatchOption = None,
+    text: TextOption = None,
+    output: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            help="json, table or markdown; table on a terminal, JSON when piped "
+            "(a batch is always JSON Lines)",
+        ),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code",
+            help="exit with the urgency: 0 normal, 10 home care, 11 see a vet, 12 emergency",
+        ),
+    ] = False,
+) -> None:
+    """Assess a case: what to do now, why, what would change it, likely causes, prevention."""
+    from twitchcheck.errors import InputError
+
     if sum(x is not None for x in (case, batch, text)) != 1:
         raise _fail("give exactly one of --case FILE, --batch FILE.jsonl or --text TEXT")
     if batch is not None:
-        _stream(batch, lambda line: assess_case(parse_case(line)))
-        return
+        if output not in (None, Format.json):
+            raise _fail("a batch is written as JSON Lines; leave out --format")
+        from twitchcheck.engine import assess_case
+        from twitchcheck.errors import parse_case
+
+        worst = [0]
+        on_result = None
+        if exit_code:
+
+            def on_result(result: dict) -> None:
+                worst[0] = max(worst[0], URGENCY_EXIT.get(result.get("urgency"), 0))
+
+        _stream(batch, lambda line: assess_case(parse_case(line)), on_result)
+        raise typer.Exit(worst[0])
+
+    fmt = output or (Format.table if sys.stdout.isatty() else Format.json)
+    from twitchcheck.engine import assess_case
+
     if text is not None:
-        _print_json(assess_case(_case_from_text(text)))
-        return
-    try:
-        parsed = parse_case(_read_input(case))
-    except InputError as exc:
-        raise _fail(str(exc)) from None
-    _print_json(assess_case(parsed))
+        _limit_text(text)
+        try:
+            parsed, _ = _understand(text)
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        if not parsed.to_json_dict():
+            raise _fail(NOT_UNDERSTOOD_MESSAGE, NOT_UNDERSTOOD)
+    else:
+        from twitchcheck.errors import parse_case
+
+        try:
+            parsed = parse_case(_read_input(case))
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+    assessment = assess_case(parsed)
+    _show(assessment, fmt, parsed.to_json_dict())
+    if exit_code:
+        raise typer.Exit(URGENCY_EXIT[assessment["urgency"]])
 
 
 @app.command("next-question")
 def next_question(case: CaseOption = None, batch: BatchOption = None) -> None:
     """The most useful next question for a partial case, or {"done": true}."""
+    from twitchcheck.engine import next_step
+    from twitchcheck.errors import InputError, parse_case
+
     if (case is None) == (batch is None):
         raise _fail("give exactly one of --case FILE or --batch FILE.jsonl")
     if batch is not None:
@@ -119,17 +332,22 @@ def next_question(case: CaseOption = None, batch: BatchOption = None) -> None:
 
 @app.command()
 def understand(text: TextOption = None, batch: BatchOption = None) -> None:
-    """Read an owner's own words into a case, with the words behind each field."""
-    from twitchcheck.understand import understand as read_text
+    """Read an owner's own words into a case, with the words behind each field.
+
+    Text over the limit (5,000 characters) is refused, never cut. When nothing is
+    understood the case is empty ({}), and standard error says so."""
+    import orjson
+
+    from twitchcheck.errors import InputError
 
     def one(t: str) -> dict:
-        case, evidence = read_text(t)
+        case, evidence = _understand(t)
         return {"case": case.to_json_dict(), "evidence": evidence}
 
-    def from_line(line: str) -> dict:
+    def from_line(line: bytes) -> dict:
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
+            item = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
             raise InputError(f"not valid JSON: {exc}") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise InputError(
@@ -143,17 +361,37 @@ def understand(text: TextOption = None, batch: BatchOption = None) -> None:
     if batch is not None:
         _stream(batch, from_line)
         return
-    _print_json(one(text))
+    _limit_text(text)
+    try:
+        result = one(text)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    _print_json(result)
+    if not result["case"]:
+        typer.echo(NOT_UNDERSTOOD_MESSAGE, err=True)
 
 
 @app.command()
 def interview(
     as_json: Annotated[bool, typer.Option("--json", help="print the assessment as JSON")] = False,
+    text: Annotated[
+        str | None,
+        typer.Option(
+            "--text", help="start from the owner's own words; only what is missing is asked"
+        ),
+    ] = None,
+    save: Annotated[
+        Path | None,
+        typer.Option("--save", help="write the answers and the result to this JSON file"),
+    ] = None,
+    name: Annotated[str, typer.Option("--name", help="the dog's name, shown on the result")] = "",
 ) -> None:
     """Answer one question at a time in the terminal, then see the result."""
     from twitchcheck.interview import run_interview
 
-    run_interview(as_json=as_json)
+    if text is not None:
+        _limit_text(text)
+    run_interview(as_json=as_json, text=text, save=save, dog_name=name)
 
 
 @knowledge_app.command("check")

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from twitchcheck.knowledge import Knowledge
 from twitchcheck.knowledge.models import Cause
+from twitchcheck.present import Presented, present
 
 URGENCY_STYLE = {
     "emergency": "bold white on red",
@@ -28,9 +29,6 @@ URGENCY_COLOUR = {
     "home_care": "blue",
     "normal": "green",
 }
-# causes shown in the table: at least this likely, at most this many (and always the first)
-SHOW_AT_LEAST = 0.01
-SHOW_AT_MOST = 6
 BAR_WIDTH = 20
 
 
@@ -133,7 +131,7 @@ def show_cause(knowledge: Knowledge, cause: Cause, console: Console | None = Non
         console.print(Text(f"    {ref.url}", style="cyan"), soft_wrap=True)
 
 
-# --- an assessment -----------------------------------------------------------------------
+# --- an assessment ---------------------------------------------------------------------
 
 
 def _bar(probability: float, ascii_only: bool) -> Text:
@@ -146,36 +144,38 @@ def _bar(probability: float, ascii_only: bool) -> Text:
     return bar
 
 
-def _shown_causes(causes: list[dict]) -> list[dict]:
-    shown = [c for c in causes[:SHOW_AT_MOST] if c["probability"] >= SHOW_AT_LEAST]
-    return shown or causes[:1]
-
-
-def _banner(assessment: dict, knowledge: Knowledge) -> Panel:
-    level = assessment["urgency"]
-    label, headline = _urgency_label(knowledge, level)
-    style = URGENCY_STYLE.get(level, "bold reverse")
-    parts = [Text.assemble(label.upper(), f": {headline}" if headline else "")]
-    flags = assessment.get("red_flags") or []
-    if flags:
+def _banner(shown: Presented) -> Panel:
+    """What to do now, in the urgency's colour: the headline and the first actions."""
+    style = URGENCY_STYLE.get(shown.urgency, "bold reverse")
+    parts = [Text.assemble(shown.label.upper(), ": ", shown.headline)]
+    lines = [*shown.actions]
+    lines += [f"{c.name}: {c.phone}" + (f" ({c.note})" if c.note else "") for c in shown.contacts]
+    if lines:
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
+        grid.add_column(justify="right", no_wrap=True)
         grid.add_column(overflow="fold")
-        for flag in flags:
-            grid.add_row("  !", flag)
-        parts += [Text(""), Text("Why:"), grid]
+        for i, line in enumerate(lines, start=1):
+            grid.add_row(f"{i}.", Text(line))
+        parts += [grid]
     return Panel(
         Group(*parts),
         style=style,
         box=box.HEAVY,
         expand=True,
-        title="Urgency",
+        title="What to do now",
         title_align="left",
-        padding=(1, 2),
+        padding=(0, 1),
     )
 
 
-def _cause_table(assessment: dict, knowledge: Knowledge, ascii_only: bool) -> Table:
+def _footer(shown: Presented) -> Text:
+    """The urgency again as the last line, so that it is on screen when the rest has
+    scrolled away (an 80 x 40 terminal shows the end of the output)."""
+    style = URGENCY_STYLE.get(shown.urgency, "bold reverse")
+    return Text(f" {shown.label.upper()}: {shown.headline} ", style=style)
+
+
+def _cause_table(shown: Presented, ascii_only: bool) -> Table:
     table = Table(
         box=box.ASCII if ascii_only else box.SIMPLE_HEAD,
         expand=True,
@@ -186,46 +186,141 @@ def _cause_table(assessment: dict, knowledge: Knowledge, ascii_only: bool) -> Ta
     table.add_column("Likelihood", no_wrap=True)
     table.add_column("", justify="right", no_wrap=True)
     table.add_column("Why", ratio=4, overflow="fold")
-    for cause in _shown_causes(assessment["causes"]):
-        name = Text(_cause_name(knowledge, cause["id"]), style="bold")
-        if cause.get("refines"):
-            refined = _cause_name(knowledge, cause["refines"]).lower()
-            name.append(f"\n(a form of {refined})", style="dim")
+    for cause in shown.likely:
         table.add_row(
-            name,
-            _bar(cause["probability"], ascii_only),
-            f"{cause['probability'] * 100:.0f}%",
-            Text("; ".join(cause.get("reasons") or []) or "-"),
+            Text(cause.name, style="bold"),
+            _bar(cause.probability, ascii_only),
+            f"{cause.percent}%",
+            Text("; ".join(cause.reasons) or "-"),
         )
     return table
 
 
-def show_assessment(assessment: dict, knowledge: Knowledge, console: Console | None = None) -> None:
-    """An assessment for a person: the urgency first, then causes, what to do, prevention."""
+def show_assessment(
+    assessment: dict,
+    knowledge: Knowledge,
+    console: Console | None = None,
+    *,
+    case: dict | None = None,
+    dog_name: str = "",
+    when: str = "",
+    skipped_signs=(),
+) -> None:
+    """An assessment for a person, in the order of `twitchcheck.present`: what to do now,
+    why, what would change it, the likely causes, prevention; then the answers given
+    (with `case`) and the urgency once more as the last line."""
     console = _console(console)
     ascii_only = not (console.encoding or "").lower().startswith("utf")
+    shown = present(assessment, knowledge)
 
-    console.print(_banner(assessment, knowledge))
+    console.print(_banner(shown))
+
+    why = [*shown.red_flags]
+    if shown.leading_reasons:
+        why.append(f"Points to {shown.leading.name.lower()}: " + "; ".join(shown.leading_reasons))
+    if why:
+        _heading(console, "Why")
+        _bullets(console, why)
+
+    if shown.changes:
+        _heading(console, "What would change this")
+        _bullets(
+            console,
+            [
+                Text(c.text, style=f"bold {URGENCY_COLOUR.get(c.urgency, '')}".strip())
+                for c in shown.changes
+            ],
+        )
 
     _heading(console, "Most likely causes")
-    console.print(_cause_table(assessment, knowledge, ascii_only))
-    hidden = len(assessment["causes"]) - len(_shown_causes(assessment["causes"]))
-    if hidden > 0:
-        console.print(Text(f"  ({hidden} less likely causes not shown)", style="dim"))
+    console.print(_cause_table(shown, ascii_only))
+    if shown.cause_note:
+        console.print(Text(shown.cause_note, style="italic"))
+    if shown.less_likely:
+        console.print(
+            Text(f"  ({len(shown.less_likely)} less likely causes not shown)", style="dim")
+        )
 
-    _heading(console, "What to do now")
-    _bullets(console, assessment.get("actions") or [], numbered=True)
+    if shown.more_actions:
+        _heading(console, "More that helps")
+        _bullets(console, shown.more_actions)
 
-    prevention = assessment.get("prevention") or []
-    if prevention:
+    if shown.prevention:
         _heading(console, "Prevention plan")
-        plan = []
-        for item in prevention:
-            title = _prevention_title(knowledge, item["id"])
-            plan.append(Text.assemble((f"{title}: ", "bold") if title else "", item["text"]))
-        _bullets(console, plan)
+        _bullets(
+            console,
+            [Text.assemble((f"{title}: ", "bold"), text) for _, title, text in shown.prevention],
+        )
+
+    if case is not None:
+        from twitchcheck.session import answers_of
+
+        _heading(console, "What you told us")
+        about = [f"Dog: {dog_name}" if dog_name else "", f"Checked: {when}" if when else ""]
+        about = [line for line in about if line]
+        if about:
+            console.print(Text("  " + "   ".join(about)))
+        answers = answers_of(case, skipped_signs)
+        if answers:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(style="bold", overflow="fold", ratio=2)
+            grid.add_column(overflow="fold", ratio=3)
+            for label, value in answers:
+                grid.add_row(f"  {label}", value)
+            console.print(grid)
+        else:
+            console.print(Text("  Nothing yet.", style="dim"))
 
     console.print()
-    console.print(
-        Panel(Group(Text(assessment.get("disclaimer", ""), style="italic")), box=box.ROUNDED)
-    )
+    console.print(Text(shown.disclaimer, style="italic"))
+    console.print()
+    console.print(_footer(shown))
+
+
+# --- a report in Markdown ---------------------------------------------------------------
+
+
+def markdown_report(
+    assessment: dict,
+    knowledge: Knowledge,
+    *,
+    case: dict | None = None,
+    dog_name: str = "",
+    when: str = "",
+) -> str:
+    """The same result as Markdown, in the same order (for a message to a vet, a note)."""
+    shown = present(assessment, knowledge)
+    out = [f"# {shown.label}: {shown.headline}", ""]
+    if dog_name or when:
+        out += [" · ".join(x for x in (dog_name and f"Dog: {dog_name}", when) if x), ""]
+    out += ["## What to do now", ""]
+    out += [f"{i}. {line}" for i, line in enumerate(shown.actions, start=1)]
+    out += [
+        f"- {c.name}: [{c.phone}]({c.href})" + (f" ({c.note})" if c.note else "")
+        for c in shown.contacts
+    ]
+    why = [*shown.red_flags]
+    if shown.leading_reasons:
+        why.append(f"Points to {shown.leading.name.lower()}: " + "; ".join(shown.leading_reasons))
+    if why:
+        out += ["", "## Why", ""] + [f"- {line}" for line in why]
+    if shown.changes:
+        out += ["", "## What would change this", ""] + [f"- {c.text}" for c in shown.changes]
+    out += ["", "## Most likely causes", "", "| cause | likelihood | why |", "|---|---:|---|"]
+    for cause in shown.likely:
+        reasons = "; ".join(cause.reasons) or "-"
+        out.append(f"| {cause.name} | {cause.percent}% | {reasons} |")
+    if shown.cause_note:
+        out += ["", f"_{shown.cause_note}_"]
+    if shown.more_actions:
+        out += ["", "## More that helps", ""] + [f"- {line}" for line in shown.more_actions]
+    if shown.prevention:
+        out += ["", "## Prevention plan", ""]
+        out += [f"- **{title}**: {text}" for _, title, text in shown.prevention]
+    if case is not None:
+        from twitchcheck.session import answers_of
+
+        out += ["", "## What you told us", ""]
+        out += [f"- {label}: {value}" for label, value in answers_of(case)] or ["- Nothing yet."]
+    out += ["", f"_{shown.disclaimer}_", ""]
+    return "\n".join(out)

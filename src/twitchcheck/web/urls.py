@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static as media_patterns
 from django.contrib import admin
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
@@ -30,3 +32,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
 ]
+
+# uploads (store images) in development; in production the web server serves MEDIA_ROOT
+# (docs/deploy.md)
+if settings.DEBUG:
+    urlpatterns += media_patterns(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

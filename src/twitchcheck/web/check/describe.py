@@ -1,98 +1,84 @@
-"""The optional first step: the owner describes what they saw in their own words.
+"""The first step: the owner tells us what they saw, in their own words.
 
 The words are read once by `understand` and then dropped: only the facts understood go
-into the wizard state, as if answered, and nothing typed is stored or shown to anyone
-else. Each fact is shown as a chip the owner can remove before the questions begin.
+into the interview, as its starting point, and nothing typed is stored or shown to anyone
+else. The facts are shown as chips the owner can remove, correct or add to.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-
 from django import forms
 
-from twitchcheck import load_knowledge
-from twitchcheck.case import Case
-from twitchcheck.understand import understand
-from twitchcheck.web.check.result import _value_label
-from twitchcheck.web.check.wizard import Snapshot, Wizard
+from twitchcheck.errors import InputError
+from twitchcheck.session import MAX_NAME, Interview, clean_name
 
-MAX_LENGTH = 2000
+
+def max_chars() -> int:
+    from twitchcheck.understand.text import MAX_CHARS
+
+    return MAX_CHARS
+
+
+NOT_UNDERSTOOD = (
+    "I could not understand this. Tell me a little more (what it looks like, when it "
+    "happens, how long it lasts), or answer questions instead."
+)
 
 
 class DescribeForm(forms.Form):
     text = forms.CharField(
-        label="Describe what you saw",
-        help_text=(
-            "In your own words: what the twitching looked like, when it happens, how long it "
-            "lasts, anything your dog ate or did. We only use it to fill in answers; it is "
-            f"not kept. Up to {MAX_LENGTH:,} characters."
-        ),
-        max_length=MAX_LENGTH,
+        label="What did you see?",
+        required=False,
+        strip=True,
         widget=forms.Textarea(attrs={"rows": 6}),
-        error_messages={
-            "required": "Please describe what you saw, or choose “Skip, just ask me questions”.",
-            "max_length": (
-                "Please keep it to %(limit_value)s characters or fewer (this has %(show_value)s)."
-            ),
-        },
+    )
+    name = forms.CharField(
+        label="Your dog’s name (optional)",
+        required=False,
+        max_length=MAX_NAME,
+        help_text="Only shown on the result, so that you can send it to your vet.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"max_length": f"Please keep the name to {MAX_NAME} characters."},
     )
 
+    def __init__(self, *args, require_text: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.require_text = require_text
 
-@dataclass(frozen=True)
-class Fact:
-    key: str  # what the remove button sends
-    label: str  # the fact in words
+    @property
+    def limit(self) -> int:
+        return max_chars()
+
+    def clean_text(self) -> str:
+        # line endings as a browser may send them, then the limit, counted the same way
+        text = self.cleaned_data["text"].replace("\r\n", "\n").replace("\r", "\n")
+        if len(text) > self.limit:
+            raise forms.ValidationError(
+                f"Please keep it to {self.limit:,} characters or fewer (this has "
+                f"{len(text):,}); nothing is cut, so shorten it and try again."
+            )
+        if self.require_text and not text.strip():
+            raise forms.ValidationError(
+                "Please tell us what you saw, or choose “Answer questions instead”."
+            )
+        return text
+
+    def clean_name(self) -> str:
+        return clean_name(self.cleaned_data["name"])
 
 
-def wizard_from_text(text: str) -> Wizard:
-    """A wizard whose starting point is what `understand` read in text."""
+def interview_from_text(text: str, dog_name: str = "") -> Interview:
+    """The interview whose starting point is what `understand` read in text; InputError
+    when the text cannot be read (over the limit), ValueError(NOT_UNDERSTOOD) when
+    nothing in it was understood."""
+    from twitchcheck.understand import understand
+
+    if len(text) > max_chars():
+        raise InputError(
+            f"the text is over {max_chars():,} characters",
+            [{"field": "text", "message": f"at most {max_chars():,} characters"}],
+        )
     case, _evidence = understand(text)
-    return Wizard(steps=(Snapshot(case=case.to_json_dict()),))
-
-
-def facts(case: Case) -> list[Fact]:
-    """The facts in case, one per chip, in the order of the questionnaire."""
-    knowledge = load_knowledge()
-    found = []
-    for path, spec in knowledge.fields.items():
-        if path in case.unknown:
-            found.append(Fact(f"unknown:{path}", f"{spec.label}: not sure"))
-            continue
-        value = case.get(path)
-        if value is None:
-            continue
-        if isinstance(value, list):
-            for item in value:
-                found.append(Fact(f"{path}:{item}", f"{spec.label}: {_value_label(spec, item)}"))
-        elif spec.kind == "number":
-            years = f"{value:g} year{'' if value == 1 else 's'}"
-            found.append(Fact(path, f"{spec.label}: {years} ({_value_label(spec, value)})"))
-        else:
-            found.append(Fact(path, f"{spec.label}: {_value_label(spec, value)}"))
-    for sign in case.signs:
-        found.append(Fact(f"signs:{sign}", f"Seen: {knowledge.signs[sign].label}"))
-    for sign in case.signs_absent:
-        found.append(Fact(f"signs_absent:{sign}", f"Not seen: {knowledge.signs[sign].label}"))
-    return found
-
-
-def remove_fact(wizard: Wizard, key: str) -> Wizard:
-    """The wizard with one understood fact taken out (an unknown key changes nothing)."""
-    case = json.loads(json.dumps(wizard.current.case))  # a deep copy
-    path, _, item = key.partition(":")
-    if path in ("signs", "signs_absent", "unknown"):
-        case[path] = [v for v in case.get(path, []) if v != item]
-    else:
-        section, _, name = path.partition(".")
-        values = case.get(section, {})
-        if name in values:
-            if item and isinstance(values[name], list):
-                values[name] = [v for v in values[name] if str(v) != item]
-                if not values[name]:
-                    del values[name]
-            elif not item:
-                del values[name]
-    Case.model_validate(case)
-    return Wizard(steps=(*wizard.steps[:-1], Snapshot(case, wizard.current.skipped_signs)))
+    if not case.to_json_dict():
+        raise ValueError(NOT_UNDERSTOOD)
+    return Interview.start(case, dog_name=dog_name, from_text=True)

@@ -1,91 +1,65 @@
-"""What the result page shows: urgency first, then causes, actions, prevention."""
+"""What the result page shows, in the order of `twitchcheck.present`: what to do now (in
+the urgency's colour, with tap-to-call poison lines for the owner's country when the
+engine names one), why, what would change it, the likely causes, prevention; then the
+dog, the date and time and the answers given, so that it can be shown or sent to a vet."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from twitchcheck import assess, load_knowledge
-from twitchcheck.case import FIELD_PATHS, Case
+from twitchcheck.case import Case
+from twitchcheck.present import present
+from twitchcheck.session import answers_of
 from twitchcheck.web.guide.article import cause_anchor
-from twitchcheck.web.store.selectors import products_by_prevention
-
-# causes below this share go under "less likely"
-LIKELY = 0.05
-TOP = 4
-
-
-@dataclass(frozen=True)
-class CauseRow:
-    id: str
-    name: str
-    summary: str
-    anchor: str
-    percent: int
-    probability: float
-    reasons: list[str]
+from twitchcheck.web.store.selectors import (
+    country_choices,
+    poison_lines_for,
+    products_by_prevention,
+    store_country,
+)
 
 
-def _value_label(spec, value) -> str:
-    if spec.kind == "number":
-        for name, (low, high) in spec.ranges.items():
-            if low <= value < high:
-                return spec.values[name].label
-        return str(value)
-    entry = spec.values.get(value if isinstance(value, str) else str(value).lower())
-    return entry.label if entry else str(value)
+def owner_country(request) -> str:
+    """The country whose poison lines are shown: the owner's choice (?country=), else
+    the store's."""
+    chosen = request.GET.get("country", "")
+    known = {code for code, _ in country_choices()}
+    return chosen if chosen in known else store_country()
 
 
-def _answers(case: Case) -> list[tuple[str, str]]:
-    """What the owner told us, as (question label, answer) lines."""
+def result_page_context(result, request) -> dict:
     knowledge = load_knowledge()
-    lines = []
-    for path in FIELD_PATHS:
-        spec = knowledge.fields[path]
-        if path in case.unknown:
-            lines.append((spec.label, "Not known"))
-            continue
-        value = case.get(path)
-        if value is None:
-            continue
-        values = value if isinstance(value, list) else [value]
-        lines.append((spec.label, ", ".join(_value_label(spec, v) for v in values)))
-    if case.signs:
-        lines.append(("Also seen", ", ".join(knowledge.signs[s].label for s in case.signs)))
-    if case.signs_absent:
-        lines.append(("Not seen", ", ".join(knowledge.signs[s].label for s in case.signs_absent)))
-    return lines
-
-
-def result_page_context(case: Case, request) -> dict:
-    knowledge = load_knowledge()
+    case = Case.model_validate(result.case)
     assessment = assess(case)
-    rows = [
-        CauseRow(
-            id=c.id,
-            name=knowledge.cause(c.id).name,
-            summary=knowledge.cause(c.id).summary,
-            anchor=cause_anchor(c.id),
-            percent=round(c.probability * 100),
-            probability=c.probability,
-            reasons=c.reasons,
-        )
-        for c in assessment.causes
-    ]
-    likely = [r for r in rows[:TOP] if r.probability >= LIKELY] or rows[:1]
-    urgency = knowledge.meta.urgency[assessment.urgency]
-    said_above = {urgency.headline, *urgency.advice}
-    products = products_by_prevention()
-    titles = {p.id: p.title for p in knowledge.prevention}
+    shown = present(assessment, knowledge)
+    country = owner_country(request)
+    # products only beside prevention that fits a likely cause (nothing is sold to the
+    # owner of a dreaming dog), and never with an emergency
+    fitting = {p for c in shown.likely for p in _cause_prevention(knowledge, c.id)}
+    products = products_by_prevention() if shown.urgency != "emergency" else {}
+    names = dict(country_choices())
     return {
+        "result": result,
         "assessment": assessment,
-        "urgency": urgency,
-        "actions": [a for a in assessment.actions if a not in said_above],
-        "likely": likely,
-        "less_likely": rows[len(likely) :],
+        "shown": shown,
+        "urgency": knowledge.meta.urgency[assessment.urgency],
+        "anchors": {c.id: cause_anchor(c.id) for c in shown.likely + shown.less_likely},
+        "poison_lines": poison_lines_for(country) if shown.poison_line_fits else [],
+        "country": country,
+        "country_name": names.get(country, country),
+        "countries": country_choices(),
         "prevention": [
-            (titles.get(item.id, item.id), item, products.get(item.id, []))
-            for item in assessment.prevention
+            (pid, title, text, products.get(pid, []) if pid in fitting else [])
+            for pid, title, text in shown.prevention
         ],
-        "answers": _answers(case),
-        "share_url": request.build_absolute_uri(),
+        "answers": answers_of(case, result.skipped_signs),
+        "dog_name": result.dog_name,
+        "checked_at": result.created_at,
+        "share_url": request.build_absolute_uri(request.path),
     }
+
+
+def _cause_prevention(knowledge, cause_id: str) -> list[str]:
+    try:
+        return list(knowledge.cause(cause_id).prevention)
+    except KeyError:
+        return []

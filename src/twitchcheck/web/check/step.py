@@ -1,12 +1,14 @@
-"""What the step template needs to show one question."""
+"""What the templates need to show one question: options with labels, the kind of
+input, the answer given before (after "back"), and the questions left."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twitchcheck import load_knowledge
 from twitchcheck.case import Question
-from twitchcheck.web.check.wizard import Wizard, field_kind, option_value
+from twitchcheck.session import Interview, field_label, field_kind, is_typed, option_value
+
+NONE_OF_THESE = "__none__"
 
 
 @dataclass(frozen=True)
@@ -22,18 +24,7 @@ def _label(question: Question, option) -> str:
         return question.option_labels[value]
     if str(option) in question.option_labels:
         return question.option_labels[str(option)]
-    knowledge = load_knowledge()
-    if question.field == "signs" and option in knowledge.signs:
-        return knowledge.signs[option].label
-    spec = knowledge.fields.get(question.field)
-    if spec and value in spec.values:
-        return spec.values[value].label
     return str(option).replace("_", " ").capitalize()
-
-
-def _field_label(field: str) -> str:
-    spec = load_knowledge().fields.get(field)
-    return spec.label if spec else "Your answer"
 
 
 def _previous_answer(question: Question, prefill: dict | None) -> list:
@@ -48,40 +39,55 @@ def _previous_answer(question: Question, prefill: dict | None) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def step_context(
-    wizard: Wizard,
-    question: Question,
-    *,
-    error: str = "",
-    emergency: bool = False,
-    prefill: dict | None = None,
-) -> dict:
+def question_context(question: Question, prefill: dict | None = None) -> dict:
+    """The question's own parts, for the step and for correcting a fact."""
     kind = field_kind(question.field)
     previous = _previous_answer(question, prefill)
     options = [
         Option(value=option_value(o), label=_label(question, o), checked=o in previous)
         for o in question.options
     ]
-    known, total = wizard.progress()
     if kind in ("signs", "multi"):
         input_type = "checkbox"
     elif options:
         input_type = "radio"
     else:
         input_type = "number" if kind == "number" else "text"
+    typed = previous[0] if previous and is_typed(question) else ""
+    if isinstance(typed, float):
+        typed = f"{typed:g}"
     return {
         "question": question,
         "input_type": input_type,
         "options": options,
-        "typed_value": previous[0] if previous and not options else "",
+        "typed_value": typed,
         "is_signs": kind == "signs",
-        "field_label": _field_label(question.field),
-        "number": wizard.number,
-        "known": known,
-        "total": total,
-        "state": wizard.dumps(),
-        "can_go_back": wizard.number > 1,
-        "offer_describe": wizard.number == 1 and not wizard.current.case,
+        "none_of_these": NONE_OF_THESE if kind == "signs" else "",
+        "none_checked": kind == "signs" and prefill is not None and not previous,
+        "field_label": field_label(question.field),
+        "is_age": question.field == "dog.age_years",
+        "is_count": question.field == "episode.count_24h",
+    }
+
+
+def step_context(
+    interview: Interview,
+    question: Question,
+    *,
+    state: str,
+    error: str = "",
+    prefill: dict | None = None,
+) -> dict:
+    left = interview.questions_left()
+    asked = interview.asked
+    return {
+        **question_context(question, prefill),
+        "number": interview.number,
+        "questions_left": left,
+        "progress_max": asked + left + 1,
+        "progress_value": asked,
+        "state": state,
         "error": error,
-        "emergency": emergency,
+        "emergency": interview.emergency_shown,
+        "dog_name": interview.dog_name,
     }

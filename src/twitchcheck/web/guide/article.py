@@ -1,8 +1,12 @@
 """The guide article as the page shows it, built from the knowledge base.
 
-Every sentence comes from the knowledge files; this module only orders them: opening
-sections, then each cause, then prevention (with the store's products), then closing
-sections such as when to see a vet.
+The page follows the shape of the article it replaces, in the project's own words: a
+title that promises everything an owner needs, what a spasm is, the nine causes that
+article named (in its order), then every further cause the knowledge holds, grouped by
+what the owner sees, the seven prevention tips, when to see a vet, and a final word.
+Every cause's sentences come from the knowledge files; this module orders them. A cause
+added to the knowledge shows up by itself among the further causes, in the group its
+own data places it.
 """
 
 from __future__ import annotations
@@ -15,8 +19,55 @@ from django.utils.safestring import SafeString
 
 from twitchcheck import load_knowledge
 
-# guide sections from meta.yaml that close the article instead of opening it
-CLOSING_SECTIONS = frozenset({"when-to-see-a-vet"})
+TITLE = "Dog muscle spasms and twitching: all an owner needs to know"
+
+# The nine causes of the source article, in its order (one of them covers two of ours).
+ARTICLE_CAUSES: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    (None, ("rem_sleep",)),
+    ("Overexertion and injury", ("overexertion", "injury")),
+    (None, ("allergic_reaction",)),
+    (None, ("dehydration",)),
+    (None, ("mineral_deficiency",)),
+    (None, ("toxin",)),
+    (None, ("distemper",)),
+    (None, ("dystonia",)),
+    (None, ("canine_stress_syndrome",)),
+)
+
+# What the owner sees, as contract 1.1 names it (episode.looks_like): the groups of the
+# further causes, in the order the page shows them.
+GROUPS = {
+    "seizure_or_fit": "A fit: falling, paddling, not responding",
+    "trembling_or_shivering": "Shaking or trembling all over",
+    "head_bobbing": "In the head or face",
+    "cramp_or_stiffening": "Stiffness, cramps or pain",
+    "twitching_or_jerking": "Twitching in the legs or one muscle",
+}
+
+# Guide sections from meta.yaml that close the article instead of opening it.
+CLOSING_SECTIONS = ("when-to-see-a-vet", "final-word")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    paragraphs: list[str]
+
+
+FINAL_WORD = Section(
+    id="final-word",
+    title="A final word",
+    paragraphs=[
+        "Most twitching is part of an ordinary dog's life: a dream, a long walk, a muscle "
+        "that needs a rest or a drink. Problems that build up slowly, like too little water, "
+        "usually ease just as simply once the habits above are in place.",
+        "When something does not fit the harmless patterns, or home care has not helped "
+        "within a few days, let a vet examine your dog; a short video of an episode makes "
+        "that visit far more useful. And whenever you are unsure, the check below weighs "
+        "what you have seen in a couple of minutes.",
+    ],
+)
 
 
 @dataclass(frozen=True)
@@ -35,17 +86,71 @@ class CauseSection:
 
 
 @dataclass(frozen=True)
+class ArticleCause:
+    """One of the article's nine causes: a heading over one cause or more."""
+
+    number: int
+    title: str
+    anchor: str
+    sections: list[CauseSection]
+
+
+@dataclass(frozen=True)
+class CauseGroup:
+    id: str
+    title: str
+    anchor: str
+    sections: list[CauseSection]
+
+
+@dataclass(frozen=True)
 class Article:
     title: str
     opening: list
-    causes: list[CauseSection]
+    article_causes: list[ArticleCause]
+    groups: list[CauseGroup]
     prevention: list
     closing: list
     toc: list[TocEntry]
 
+    @property
+    def causes(self) -> list[CauseSection]:
+        main = [s for a in self.article_causes for s in a.sections]
+        return main + [s for g in self.groups for s in g.sections]
+
 
 def cause_anchor(cause_id: str) -> str:
     return "cause-" + cause_id.replace("_", "-")
+
+
+def group_of(cause) -> str:
+    """What an owner sees with this cause, as a group id of GROUPS.
+
+    A cause may name its group (`group`); otherwise its own likelihoods decide: what it
+    looks like to the owner (episode.looks_like) when it says, else whether the dog
+    stops responding or paddles, where on the body it shows, and whether pain or
+    stiffness come with it."""
+    named = getattr(cause, "group", None)
+    if named in GROUPS:
+        return named
+    likely = cause.likelihoods
+    looks = likely.get("episode.looks_like")
+    if isinstance(looks, dict) and looks:
+        best = max(looks, key=looks.get)
+        if best in GROUPS:
+            return best
+    aware = likely.get("episode.aware", {})
+    area = likely.get("episode.body_area", {})
+    signs = likely.get("signs", {})
+    if aware.get("no", 0) >= 0.35 or signs.get("paddling_or_chomping", 0) >= 0.4:
+        return "seizure_or_fit"
+    if area.get("face_head", 0) >= 0.6:
+        return "head_bobbing"
+    if area.get("whole_body", 0) >= 0.5:
+        return "trembling_or_shivering"
+    if signs.get("limping_or_pain", 0) >= 0.5 or signs.get("muscle_stiffness", 0) >= 0.5:
+        return "cramp_or_stiffening"
+    return "twitching_or_jerking"
 
 
 @cache
@@ -53,33 +158,65 @@ def article_build() -> Article:
     """The article; built once per process (the knowledge does not change while running)."""
     knowledge = load_knowledge()
     prevention = {p.id: p for p in knowledge.prevention}
-    guide = knowledge.meta.guide
+    by_id = {c.id: c for c in knowledge.causes}
+    guide = list(knowledge.meta.guide)
     opening = [s for s in guide if s.id not in CLOSING_SECTIONS]
     closing = [s for s in guide if s.id in CLOSING_SECTIONS]
-    causes = [
-        CauseSection(
-            cause=c,
-            anchor=cause_anchor(c.id),
-            urgency=knowledge.meta.urgency[c.urgency.base],
-            prevention=[prevention[p] for p in c.prevention if p in prevention],
+    if not any(s.id == "final-word" for s in closing):
+        closing.append(FINAL_WORD)
+
+    def section(cause) -> CauseSection:
+        return CauseSection(
+            cause=cause,
+            anchor=cause_anchor(cause.id),
+            urgency=knowledge.meta.urgency[cause.urgency.base],
+            prevention=[prevention[p] for p in cause.prevention if p in prevention],
         )
-        for c in knowledge.causes
+
+    article_causes, placed = [], set()
+    for title, ids in ARTICLE_CAUSES:
+        found = [by_id[i] for i in ids if i in by_id]
+        if not found:
+            continue
+        placed.update(c.id for c in found)
+        article_causes.append(
+            ArticleCause(
+                number=len(article_causes) + 1,
+                title=title or found[0].name,
+                anchor=cause_anchor(found[0].id) + ("-and-more" if len(found) > 1 else ""),
+                sections=[section(c) for c in found],
+            )
+        )
+    grouped: dict[str, list[CauseSection]] = {g: [] for g in GROUPS}
+    for cause in knowledge.causes:
+        if cause.id not in placed:
+            grouped[group_of(cause)].append(section(cause))
+    groups = [
+        CauseGroup(id=g, title=GROUPS[g], anchor="more-" + g.replace("_", "-"), sections=s)
+        for g, s in grouped.items()
+        if s
     ]
+
     toc = [TocEntry(s.id, s.title) for s in opening]
     toc.append(
         TocEntry(
             "causes",
-            "What makes a dog twitch",
-            [TocEntry(c.anchor, c.cause.name) for c in causes],
+            "Nine common causes",
+            [TocEntry(a.anchor, a.title) for a in article_causes],
         )
     )
-    toc.append(TocEntry("prevention", "Keeping spasms away"))
+    if groups:
+        toc.append(
+            TocEntry("more-causes", "More causes, by what you see", [TocEntry(g.anchor, g.title) for g in groups])
+        )
+    toc.append(TocEntry("prevention", "Seven ways to prevent spasms"))
     toc.extend(TocEntry(s.id, s.title) for s in closing)
     toc.append(TocEntry("comments", "Comments"))
     return Article(
-        title="Dog muscle spasms: what is normal, and what to do",
+        title=TITLE,
         opening=opening,
-        causes=causes,
+        article_causes=article_causes,
+        groups=groups,
         prevention=list(knowledge.prevention),
         closing=closing,
         toc=toc,
@@ -88,5 +225,5 @@ def article_build() -> Article:
 
 @cache
 def causes_html() -> SafeString:
-    """The causes section, the bulk of the page; it depends on the knowledge alone."""
+    """The causes sections, the bulk of the page; they depend on the knowledge alone."""
     return render_to_string("guide/causes.html", {"article": article_build()})

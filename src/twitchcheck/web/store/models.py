@@ -3,9 +3,28 @@ sections, the image with its caption, and products tied to prevention advice."""
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+
+
+class Placement(models.TextChoices):
+    """Where on the guide page a section goes (the article's own parts stay in order)."""
+
+    ABOVE = "above", "Above the article, under its title"
+    AFTER_BASICS = "after_basics", "Between the basics and the causes"
+    BEFORE_PREVENTION = "before_prevention", "Between the causes and the prevention tips"
+    AFTER_PREVENTION = "after_prevention", "Between the prevention tips and when to see a vet"
+    BELOW = "below", "Below the article, before the comments"
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Plain text typed in the admin as paragraphs: any line endings (Windows, old Mac),
+    a blank line (even one holding spaces) between paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 class ShownQuerySet(models.QuerySet):
@@ -14,8 +33,12 @@ class ShownQuerySet(models.QuerySet):
 
 
 class _Shown(models.Model):
-    is_shown = models.BooleanField("show on the site", default=True)
-    position = models.PositiveSmallIntegerField(default=0, help_text="Lower comes first.")
+    is_shown = models.BooleanField(
+        "show on the site", default=True, help_text="Untick to hide it without deleting it."
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order among items in the same place: lower comes first."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ShownQuerySet.as_manager()
@@ -28,8 +51,15 @@ class _Shown(models.Model):
 class Announcement(_Shown):
     """A line in the bar at the top of every page; the first one shown is used."""
 
-    text = models.CharField(max_length=120)
-    link_url = models.CharField(max_length=200, blank=True, help_text="Optional; a path or URL.")
+    text = models.CharField(
+        max_length=120, help_text="One short line shown at the top of every page."
+    )
+    link_url = models.CharField(
+        "link address",
+        max_length=200,
+        blank=True,
+        help_text="Optional: where the line leads, a path such as /check/ or a full address.",
+    )
 
     class Meta(_Shown.Meta):
         verbose_name = "announcement bar"
@@ -41,10 +71,27 @@ class Announcement(_Shown):
 class PromoSection(_Shown):
     """A short promotional or informational block on the guide page."""
 
-    title = models.CharField(max_length=120)
-    body = models.TextField(max_length=1000, help_text="Plain text; blank lines make paragraphs.")
-    link_url = models.CharField(max_length=200, blank=True)
-    link_text = models.CharField(max_length=60, blank=True)
+    title = models.CharField(max_length=120, help_text="The section's heading.")
+    body = models.TextField(
+        max_length=1000,
+        help_text="Plain text (no HTML); leave an empty line between paragraphs.",
+    )
+    link_url = models.CharField(
+        "link address",
+        max_length=200,
+        blank=True,
+        help_text="Optional: a path such as /check/, an anchor such as #prevention, or a full "
+        "address. Give the link text too.",
+    )
+    link_text = models.CharField(
+        max_length=60, blank=True, help_text="The words of the link, e.g. “Shop ramps”."
+    )
+    placement = models.CharField(
+        max_length=20,
+        choices=Placement.choices,
+        default=Placement.BEFORE_PREVENTION,
+        help_text="Where on the guide page this section appears.",
+    )
 
     class Meta(_Shown.Meta):
         verbose_name = "promotional section"
@@ -58,7 +105,7 @@ class PromoSection(_Shown):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+        return paragraphs_of(self.body)
 
 
 class FeatureImage(_Shown):
@@ -71,14 +118,31 @@ class FeatureImage(_Shown):
         help_text="A WebP, PNG or JPEG; leave empty to use the static file below.",
     )
     static_path = models.CharField(
-        max_length=200, blank=True, help_text="A file in the static folder, used with no upload."
+        max_length=200,
+        blank=True,
+        help_text="A file in the static folder (e.g. twitchcheck/img/resting-dog.svg), used "
+        "when nothing is uploaded.",
     )
     alt_text = models.CharField(
-        max_length=200, help_text="What the image shows, for people who cannot see it."
+        max_length=300,
+        help_text="What the image shows, for people who cannot see it (read aloud by screen "
+        "readers). Describe the picture, not the caption.",
     )
-    caption = models.CharField(max_length=200, blank=True)
-    width = models.PositiveSmallIntegerField(default=640)
-    height = models.PositiveSmallIntegerField(default=360)
+    caption = models.CharField(
+        max_length=300, blank=True, help_text="Optional: shown under the image."
+    )
+    width = models.PositiveSmallIntegerField(
+        default=640, help_text="The image's width in pixels (keeps the page from jumping)."
+    )
+    height = models.PositiveSmallIntegerField(
+        default=360, help_text="The image's height in pixels."
+    )
+    placement = models.CharField(
+        max_length=20,
+        choices=Placement.choices,
+        default=Placement.ABOVE,
+        help_text="Where on the guide page the image appears.",
+    )
 
     class Meta(_Shown.Meta):
         verbose_name = "image with caption"
@@ -94,15 +158,39 @@ class FeatureImage(_Shown):
 class Product(_Shown):
     """A product the guide suggests beside prevention advice (by prevention id)."""
 
-    name = models.CharField(max_length=120)
-    description = models.CharField(max_length=300)
+    name = models.CharField(max_length=120, help_text="The product's name as the shop shows it.")
+    description = models.CharField(
+        max_length=300, help_text="One or two sentences: what it is and how it helps."
+    )
     price = models.CharField(max_length=30, blank=True, help_text='As shown, e.g. "$49".')
     url = models.CharField(
-        "shop address", max_length=200, blank=True, help_text="Where to buy it; optional."
+        "shop address",
+        max_length=200,
+        blank=True,
+        help_text="The product's page in the shop; the whole card links there.",
+    )
+    image = models.FileField(
+        upload_to="products/",
+        blank=True,
+        validators=[FileExtensionValidator(["webp", "png", "jpg", "jpeg"])],
+        help_text="A square WebP, PNG or JPEG photo; leave empty to use the static file below.",
+    )
+    image_static_path = models.CharField(
+        "static image",
+        max_length=200,
+        blank=True,
+        help_text="A file in the static folder, used when nothing is uploaded.",
+    )
+    image_alt = models.CharField(
+        "image description",
+        max_length=300,
+        blank=True,
+        help_text="What the photo shows, for people who cannot see it.",
     )
     prevention_ids = models.CharField(
         max_length=200,
-        help_text="Prevention ids, comma-separated, e.g. ramp_no_jumping",
+        help_text="The prevention tips it is shown beside, as ids separated by commas, "
+        "e.g. ramp_no_jumping (see the list in the guide's prevention section).",
     )
 
     class Meta(_Shown.Meta):
@@ -123,3 +211,71 @@ class Product(_Shown):
         if unknown:
             message = f"Unknown: {', '.join(unknown)}. Known: {', '.join(sorted(known))}."
             raise ValidationError({"prevention_ids": message})
+
+
+COUNTRIES = [
+    ("US", "United States"),
+    ("CA", "Canada"),
+    ("GB", "United Kingdom"),
+    ("IE", "Ireland"),
+    ("AU", "Australia"),
+    ("NZ", "New Zealand"),
+    ("ZA", "South Africa"),
+    ("OTHER", "Another country"),
+]
+
+
+class StoreSettings(models.Model):
+    """Settings for the whole site; there is one row (the admin offers no second)."""
+
+    country = models.CharField(
+        max_length=5,
+        choices=COUNTRIES,
+        default="US",
+        help_text="The store's country: poison lines for it are shown by default (an owner "
+        "can choose another on the result page).",
+    )
+
+    class Meta:
+        verbose_name = "store settings"
+        verbose_name_plural = "store settings"
+
+    def __str__(self) -> str:
+        return "Store settings"
+
+    @classmethod
+    def current(cls) -> StoreSettings:
+        return cls.objects.order_by("pk").first() or cls()
+
+
+class PoisonLine(_Shown):
+    """An animal poison helpline, shown with a poisoning result for its country."""
+
+    country = models.CharField(
+        max_length=5, choices=COUNTRIES, help_text="The country whose callers it serves."
+    )
+    name = models.CharField(max_length=120, help_text="The service's name.")
+    phone = models.CharField(
+        max_length=40,
+        help_text="As it is dialled in that country, e.g. (888) 426-4435 or 01202 509000; "
+        "it becomes a tap-to-call link.",
+    )
+    note = models.CharField(
+        max_length=200, blank=True, help_text="Optional: hours, fees, who it serves."
+    )
+
+    class Meta(_Shown.Meta):
+        verbose_name = "poison line"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country})"
+
+    @property
+    def href(self) -> str:
+        from twitchcheck.present import tel_href
+
+        return tel_href(self.phone)
+
+    def clean(self) -> None:
+        if sum(ch.isdigit() for ch in self.phone) < 5:
+            raise ValidationError({"phone": "Give the number with its digits."})

@@ -12,3 +12,10 @@ document.querySelectorAll("[data-copy]").forEach(function (button) {
     });
   });
 });
+// The time of the check in the reader's own time zone (the page says UTC without this).
+document.querySelectorAll("time[data-local-time]").forEach(function (time) {
+  var when = new Date(time.getAttribute("datetime"));
+  if (!isNaN(when)) {
+    time.textContent = when.toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" });
+  }
+});
