@@ -1,4 +1,5 @@
 """The terminal interview, driven by a scripted owner (`ask`), and the rendering it ends in."""
+# ruff: noqa: E501
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-import twitchcheck.interview as interview_module
 from twitchcheck.case import Case, Question
 from twitchcheck.cli import app
-from twitchcheck.interview import Answer, apply_answer, parse_answer, run_interview
+from twitchcheck.interview import Answer, apply, parse_answer, run_interview
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.render import show_assessment
+from twitchcheck.session import Interview, typical_length
 
 # what a worried owner of a dreaming dog says, field by field
 NORMAL_ANSWERS = {
@@ -63,8 +64,8 @@ class ScriptedOwner:
         self.said: list[str] = []
 
     def spy(self, real_next_step):
-        def next_step(case: Case):
-            step = real_next_step(case)
+        def next_step(interview):
+            step = real_next_step(interview)
             if not step.done:
                 self.asked.append(step.question)
             return step
@@ -88,7 +89,7 @@ def number_of(question: Question, value) -> str:
 
 def normal_answer(question: Question, owner: ScriptedOwner) -> str:
     if question.field == "signs":
-        return ""  # none of these
+        return "n"  # none of these
     if question.field in HARMLESS_UNKNOWNS and "d" not in owner.said:
         return "d"
     value = NORMAL_ANSWERS[question.field]
@@ -99,7 +100,7 @@ def normal_answer(question: Question, owner: ScriptedOwner) -> str:
 
 def emergency_answer(question: Question, owner: ScriptedOwner) -> str:
     if question.field == "signs":
-        return number_of(question, "collapse") if "collapse" in question.options else ""
+        return number_of(question, "collapse") if "collapse" in question.options else "n"
     if "d" not in owner.said:
         return "d"
     return "1"
@@ -108,8 +109,9 @@ def emergency_answer(question: Question, owner: ScriptedOwner) -> str:
 @pytest.fixture
 def scripted(monkeypatch):
     def make(answer_for, go_back_at=2) -> ScriptedOwner:
+        typical_length()  # worked out once, before the spy counts questions
         owner = ScriptedOwner(answer_for, go_back_at)
-        monkeypatch.setattr(interview_module, "next_step", owner.spy(interview_module.next_step))
+        monkeypatch.setattr(Interview, "next_step", owner.spy(Interview.next_step))
         return owner
 
     return make
@@ -136,6 +138,7 @@ def test_interview_to_normal_with_back_and_dont_know(scripted):
     assert "Dreaming" in out or "rem_sleep" in out
     assert "What to do now" in out
     assert load_knowledge().meta.disclaimer.split()[0] in out
+    assert "What you told us" in out and "While asleep" in out
 
 
 def test_interview_to_emergency_on_collapse(scripted):
@@ -149,8 +152,17 @@ def test_interview_to_emergency_on_collapse(scripted):
     assert load_knowledge().meta.urgency["emergency"].headline in out
     assert assessment["red_flags"]
     assert assessment["red_flags"][0].split()[0] in out
-    # the emergency banner comes before the list of causes
-    assert out.index("EMERGENCY") < out.index("Most likely causes")
+    # the emergency banner comes before the list of causes, and again as the last line
+    result = out[out.rindex("What to do now") - 200 :]
+    assert result.index("EMERGENCY") < result.index("Most likely causes")
+    assert out.rstrip().splitlines()[-1].strip().startswith("EMERGENCY:")
+    # once the answers made it an emergency, every later question carried the warning
+    warned = out.index("GO TO A VET NOW")
+    assert all(
+        out.index(f"Question {n}", warned)
+        for n in range(len(owner.asked))
+        if f"Question {n}" in out[warned:]
+    )
 
 
 def test_interview_never_repeats_a_question(scripted):
@@ -223,10 +235,10 @@ def test_cli_interview_json():
 
 
 def test_cli_interview_human():
-    result = runner.invoke(app, ["interview"], input="\n" + "2\n" * 100)
+    result = runner.invoke(app, ["interview"], input="\n" + "2\n" * 100)  # \n: asked again
     assert result.exit_code == 0, result.output
     assert "Question 1" in result.stdout
-    assert "Urgency" in result.stdout and "What to do now" in result.stdout
+    assert "What to do now" in result.stdout and "Most likely causes" in result.stdout
     assert "\x1b[" not in result.stdout  # not a terminal: plain text
 
 
@@ -248,30 +260,34 @@ def test_parse_answer():
     assert parse_answer("0", 4, multi=False, allow_unknown=True).kind == "back"
     assert parse_answer("1 3", 4, multi=False, allow_unknown=True).kind == "invalid"
     assert parse_answer("1 3,3", 4, multi=True, allow_unknown=False) == Answer("pick", (0, 2))
-    assert parse_answer("", 4, multi=True, allow_unknown=False) == Answer("pick", ())
-    assert parse_answer("", 4, multi=True, allow_unknown=True).kind == "unknown"
+    assert parse_answer("n", 4, multi=True) == Answer("pick", ())  # none of these
+    assert parse_answer("", 4, multi=True).kind == "invalid"  # a choice, never a guess
     assert parse_answer("", 4, multi=False, allow_unknown=True).kind == "invalid"
     assert parse_answer("7", 4, multi=True, allow_unknown=False).kind == "invalid"
+    assert parse_answer(" Beagle ", 0, multi=False, typed=True) == Answer("typed", text="Beagle")
+    assert parse_answer("d", 0, multi=False, typed=True).kind == "unknown"
 
 
 def test_apply_answer_signs_and_unknown():
     q = Question(field="signs", text="?", options=["collapse", "fever", "cough"])
-    case = apply_answer({"signs": ["itching"]}, q, Answer("pick", (1,)))
-    assert case["signs"] == ["itching", "fever"]
-    assert case["signs_absent"] == ["collapse", "cough"]
-    Case.model_validate(case)
+    state = apply(Interview.start({"signs": ["itching"]}), q, Answer("pick", (1,)))
+    assert state.case_dict["signs"] == ["itching", "fever"]
+    assert state.case_dict["signs_absent"] == ["collapse", "cough"]
 
     q = Question(field="episode.aware", text="?", options=["yes", "no"])
-    before = {"episode": {"context": "asleep"}}
-    case = apply_answer(before, q, Answer("unknown"))
-    assert case["unknown"] == ["episode.aware"] and before == {"episode": {"context": "asleep"}}
-    case = apply_answer(case, q, Answer("pick", (0,)))
-    assert case["episode"] == {"context": "asleep", "aware": "yes"}
+    before = Interview.start({"episode": {"context": "asleep"}})
+    state = apply(before, q, Answer("unknown"))
+    assert state.case_dict["unknown"] == ["episode.aware"]
+    assert before.case_dict == {"episode": {"context": "asleep"}}
+    state = apply(state, q, Answer("pick", (0,)))
+    assert state.case_dict["episode"] == {"context": "asleep", "aware": "yes"}
+    assert "unknown" not in state.case_dict
 
     q = Question(field="episode.body_area", text="?", options=["hind_leg", "back", "face_head"])
-    case = apply_answer({}, q, Answer("pick", (0, 2)))
-    assert case["episode"]["body_area"] == ["hind_leg", "face_head"]
-    Case.model_validate(case)
+    state = apply(Interview.start(), q, Answer("pick", (0, 2)))
+    assert state.case_dict["episode"]["body_area"] == ["hind_leg", "face_head"]
+    q = Question(field="dog.breed", text="?", options=[])
+    assert apply(Interview.start(), q, Answer("typed", text="Beagle")).case.dog.breed == "Beagle"
 
 
 # --- rendering without colour ---------------------------------------------------------------

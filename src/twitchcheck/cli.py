@@ -66,7 +66,8 @@ class Format(StrEnum):
 
 
 CaseOption = Annotated[
-    str | None, typer.Option("--case", metavar="FILE", help="a case as JSON: a file, or - for standard input")
+    str | None,
+    typer.Option("--case", metavar="FILE", help="a case as JSON: a file, or - for standard input"),
 ]
 BatchOption = Annotated[
     str | None,
@@ -77,7 +78,17 @@ BatchOption = Annotated[
         "per line out, same order",
     ),
 ]
-TextOption = Annotated[str | None, typer.Option("--text", metavar="TEXT", help="the owner's own words")]
+TextOption = Annotated[
+    str | None, typer.Option("--text", metavar="TEXT", help="the owner's own words")
+]
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -139,7 +150,7 @@ def _stream(source: str, handle, on_result=None) -> None:
     out = sys.stdout.buffer
     write, dumps = out.write, orjson.dumps
     source_file, size = _open_batch(source)
-    progress = _progress(size) if sys.stderr.isatty() else None
+    progress = _progress(size) if _stderr_is_terminal() else None
     try:
         for number, line in enumerate(source_file, start=1):
             if progress is not None and not number & 0xFF:
@@ -164,7 +175,7 @@ def _stream(source: str, handle, on_result=None) -> None:
         raise typer.Exit(1)
 
 
-def _progress(size: int | None):
+def _progress(size: int | None, console=None):
     """A rich progress bar on standard error: lines done, lines a second, and the time
     left (from the bytes read, when the input's size is known). Returns update(file, n);
     update(None, 0) ends it."""
@@ -183,7 +194,7 @@ def _progress(size: int | None):
         columns = [BarColumn(), TaskProgressColumn(), *columns, TimeRemainingColumn()]
     else:
         columns = [*columns, TimeElapsedColumn()]
-    bar = Progress(*columns, console=Console(stderr=True), transient=True)
+    bar = Progress(*columns, console=console or Console(stderr=True), transient=True)
     task = bar.add_task("batch", total=size or None, lines=0, rate="")
     bar.start()
 
@@ -288,7 +299,7 @@ def assess(
         _stream(batch, lambda line: assess_case(parse_case(line)), on_result)
         raise typer.Exit(worst[0])
 
-    fmt = output or (Format.table if sys.stdout.isatty() else Format.json)
+    fmt = output or (Format.table if _stdout_is_terminal() else Format.json)
     from twitchcheck.engine import assess_case
 
     if text is not None:

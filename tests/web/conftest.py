@@ -14,6 +14,7 @@ django.setup()
 
 import pytest  # noqa: E402
 
+from twitchcheck.web.check.step import NONE_OF_THESE  # noqa: E402
 from twitchcheck.web.check.wizard import option_value  # noqa: E402
 
 
@@ -21,7 +22,7 @@ def wizard_answer_for(question, target: dict) -> tuple[str, list[str]]:
     """The (action, answers) an owner whose dog is `target` would give."""
     if question.field == "signs":
         seen = [s for s in question.options if s in target.get("signs", [])]
-        return "answer", seen
+        return "answer", seen or [NONE_OF_THESE]
     section, _, name = question.field.partition(".")
     value = target.get(section, {}).get(name)
     if value is None:
@@ -38,8 +39,9 @@ def wizard_run(client):
     """Drives the wizard with the test client until it redirects to a result; returns
     (the final response, the steps seen)."""
 
-    def run(target: dict, max_steps: int = 40, **headers):
-        response = client.get("/check/", **headers)
+    def run(target: dict, max_steps: int = 40, name: str = "", **headers):
+        """From the first step's "Answer questions instead" to the result."""
+        response = client.post("/check/", {"action": "skip", "name": name}, **headers)
         steps = []
         for _ in range(max_steps):
             if response.status_code in (301, 302, 303) or "HX-Redirect" in response:

@@ -30,7 +30,15 @@ def test_assess_returns_the_engines_assessment(client):
     assert data == assess(CASE).model_dump(mode="json")
     assert data["urgency"] in {"emergency", "see_vet", "home_care", "normal"}
     assert abs(sum(c["probability"] for c in data["causes"]) - 1) < 0.01
-    assert set(data) == {"urgency", "causes", "red_flags", "actions", "prevention", "disclaimer"}
+    assert set(data) == {
+        "urgency",
+        "causes",
+        "red_flags",
+        "actions",
+        "prevention",
+        "disclaimer",
+        "what_would_change",
+    }
 
 
 @pytest.mark.skipif(not CONTRACT.is_dir(), reason="the shared contract is not beside the repo")

@@ -1,4 +1,4 @@
-"""The "Check my dog" wizard and its result page."""
+"""The "Check my dog" wizard's questions and its result page."""
 
 import re
 from html import unescape
@@ -9,22 +9,80 @@ from web_cases import COLLAPSED, DREAMING
 
 from twitchcheck import assess
 from twitchcheck.case import Case
+from twitchcheck.session import Interview
 from twitchcheck.web.check.models import SharedResult
-from twitchcheck.web.check.wizard import Wizard
+from twitchcheck.web.check.step import NONE_OF_THESE
+from twitchcheck.web.check.wizard import dumps, loads
+from twitchcheck.web.store.models import PoisonLine, StoreSettings
+from twitchcheck.web.store.starter import starter_content_load
 
 pytestmark = pytest.mark.django_db
 
 
-def test_first_step_shows_one_question_with_progress_back_and_dont_know(client):
-    response = client.get("/check/")
+def first_question(client, **data):
+    return client.post("/check/", {"action": "skip", **data})
+
+
+def past_signs(interview: Interview):
+    """The interview advanced (none of these) to its first question that is not signs."""
+    step = interview.next_step()
+    while step.question.field == "signs":
+        interview = interview.answer(step.question, [])
+        step = interview.next_step()
+    return interview, step
+
+
+def test_first_question_shows_progress_back_and_dont_know(client):
+    response = first_question(client)
     assert response.status_code == 200
-    html = response.content.decode()
+    html = unescape(response.content.decode())
     assert "Question 1" in html
     assert "<progress" in html
-    assert 'value="dont_know"' in html
-    assert "Back to the guide" in html
+    assert re.search(r"About \d+ questions left|Nearly done", html)
+    assert " of 39 " not in html and "details known" not in html
+    assert 'value="dont_know"' in html and 'value="back"' in html
     assert html.count("<legend>") == 1
     assert 'src="/static/twitchcheck/js/htmx.min.js"' in html
+
+
+def test_progress_counts_questions_left_and_goes_down(client):
+    first = first_question(client)
+    left = first.context["questions_left"]
+    assert left >= 1
+    second = client.post("/check/", {"state": first.context["state"], "action": "dont_know"})
+    assert second.context["questions_left"] <= left
+    assert second.context["progress_value"] == 1
+
+
+def test_every_checklist_of_signs_offers_none_of_these(client):
+    interview = Interview.start()
+    for _ in range(6):
+        step = interview.next_step()
+        if step.done:
+            break
+        response = client.post("/check/", {"state": dumps(interview), "action": "confirm"})
+        html = unescape(response.content.decode())
+        if step.question.field == "signs":
+            assert f'value="{NONE_OF_THESE}"' in html and "None of these" in html
+        interview = interview.dont_know(step.question)
+
+
+def test_signs_need_a_tick_or_none_of_these(client):
+    response = first_question(client)
+    assert response.context["question"].field == "signs"
+    state = response.context["state"]
+    empty = client.post("/check/", {"state": state, "action": "answer"})
+    assert empty.status_code == 400
+    assert "None of these" in unescape(empty.content.decode())
+    both = client.post(
+        "/check/",
+        {"state": state, "action": "answer", "answer": [NONE_OF_THESE, "collapse"]},
+    )
+    assert both.status_code == 400
+    none = client.post("/check/", {"state": state, "action": "answer", "answer": NONE_OF_THESE})
+    assert none.status_code == 200
+    case = loads(none.context["state"]).case
+    assert set(response.context["question"].options) <= set(case.signs_absent)
 
 
 def test_dreaming_dog_reaches_a_normal_result(client, wizard_run):
@@ -39,81 +97,85 @@ def test_dreaming_dog_reaches_a_normal_result(client, wizard_run):
     assert len(steps) <= 20
 
 
-def test_collapsed_dog_gets_an_emergency_warning_first(client, wizard_run):
+def test_collapsed_dog_gets_an_emergency_result_that_leads_with_what_to_do(client, wizard_run):
     response, _ = wizard_run(COLLAPSED)
     result = client.get(response["Location"])
     html = result.content.decode()
     assert result.context["assessment"].urgency == "emergency"
     warning = html.index("urgency-emergency")
-    assert warning < html.index("What may be behind it")
+    assert warning < html.index("What to do now") < html.index("What may be behind it")
     assert 'role="alert"' in html[warning - 200 : warning + 200]
     assert "Go to a vet or an emergency clinic now." in html
 
 
-def test_emergency_signs_show_a_go_now_warning_before_the_end(client):
-    wizard = Wizard()
-    step = wizard.next_step()
+def test_go_now_warning_comes_before_the_question_and_stays(client):
+    interview = Interview.start()
+    step = interview.next_step()
     while step.question.field != "signs" or "collapse" not in step.question.options:
-        wizard = wizard.dont_know(step.question)
-        step = wizard.next_step()
+        interview = interview.dont_know(step.question)
+        step = interview.next_step()
     response = client.post(
-        "/check/", {"state": wizard.dumps(), "action": "answer", "answer": ["collapse"]}
+        "/check/", {"state": dumps(interview), "action": "answer", "answer": ["collapse"]}
     )
     html = response.content.decode()
     assert "Go to a vet now." in html
     assert html.index("Go to a vet now.") < html.index("<legend>")
+    assert loads(response.context["state"]).emergency_shown
+    # back undoes the answer, but the warning once shown stays
+    back = client.post("/check/", {"state": response.context["state"], "action": "back"})
+    assert "Go to a vet now." in back.content.decode()
     finish = client.post("/check/", {"state": response.context["state"], "action": "finish"})
     assert finish.status_code == 302
     assert client.get(finish["Location"]).context["assessment"].urgency == "emergency"
 
 
 def test_dont_know_marks_the_field_unknown_and_moves_on(client):
-    first = client.get("/check/")
+    first = first_question(client)
     question = first.context["question"]
     response = client.post("/check/", {"state": first.context["state"], "action": "dont_know"})
-    wizard = Wizard.loads(response.context["state"])
-    assert wizard.number == 2
+    interview = loads(response.context["state"])
+    assert interview.number == 2
     if question.field == "signs":
-        assert set(question.options) <= set(wizard.current.skipped_signs)
-        assert not wizard.case.signs and not wizard.case.signs_absent
+        assert set(question.options) <= set(interview.skipped_signs)
+        assert not interview.case.signs and not interview.case.signs_absent
     else:
-        assert question.field in wizard.case.unknown
+        assert question.field in interview.case.unknown
     assert response.context["question"] != question
 
 
 def test_back_returns_to_the_previous_question_with_its_answer_ticked(client):
-    first = client.get("/check/")
+    interview, step = past_signs(Interview.start())
+    first = client.post("/check/", {"state": dumps(interview), "action": "confirm"})
     question = first.context["question"]
-    action, answers = "answer", [first.context["options"][0].value]
+    answers = [first.context["options"][0].value]
     second = client.post(
-        "/check/", {"state": first.context["state"], "action": action, "answer": answers}
+        "/check/", {"state": first.context["state"], "action": "answer", "answer": answers}
     )
     back = client.post("/check/", {"state": second.context["state"], "action": "back"})
     assert back.context["question"] == question
-    assert back.context["number"] == 1
     assert back.context["options"][0].checked
 
 
-def test_an_answer_is_required_unless_the_question_is_about_signs(client):
-    wizard = Wizard()
-    step = wizard.next_step()
-    while step.question.field == "signs":
-        wizard = wizard.answer(step.question, [])
-        step = wizard.next_step()
-    response = client.post("/check/", {"state": wizard.dumps(), "action": "answer"})
+def test_back_from_the_first_question_returns_to_the_first_step_with_the_name(client):
+    first = first_question(client, name="Bella")
+    back = client.post("/check/", {"state": first.context["state"], "action": "back"})
+    html = back.content.decode()
+    assert "Tell us what you saw" in html
+    assert 'value="Bella"' in html
+
+
+def test_an_answer_is_required(client):
+    interview, step = past_signs(Interview.start())
+    response = client.post("/check/", {"state": dumps(interview), "action": "answer"})
     assert response.status_code == 400
     assert "Please choose an answer" in response.content.decode()
     assert response.context["question"] == step.question
 
 
 def test_an_answer_not_offered_is_rejected(client):
-    wizard = Wizard()
-    step = wizard.next_step()
-    while step.question.field == "signs":
-        wizard = wizard.answer(step.question, [])
-        step = wizard.next_step()
+    interview, _ = past_signs(Interview.start())
     response = client.post(
-        "/check/", {"state": wizard.dumps(), "action": "answer", "answer": "not-an-option"}
+        "/check/", {"state": dumps(interview), "action": "answer", "answer": "not-an-option"}
     )
     assert response.status_code == 400
     assert "Please choose one of the answers shown." in response.content.decode()
@@ -122,7 +184,7 @@ def test_an_answer_not_offered_is_rejected(client):
 def test_a_tampered_state_starts_again(client):
     response = client.post("/check/", {"state": "forged:token", "action": "dont_know"})
     assert response.status_code == 200
-    assert response.context["number"] == 2  # the fresh wizard, one question skipped
+    assert response.context["number"] == 2  # a fresh interview, one question skipped
 
 
 def test_htmx_steps_return_only_the_wizard_and_the_end_redirects_the_page(client, wizard_run):
@@ -134,27 +196,114 @@ def test_htmx_steps_return_only_the_wizard_and_the_end_redirects_the_page(client
     assert re.fullmatch(r"/check/result/[\w-]+/", response["HX-Redirect"])
 
 
+def test_result_page_order_what_to_do_why_changes_causes_prevention(client):
+    result = SharedResult.objects.create(
+        case={"episode": {"context": "during_or_after_exercise"}, "dog": {"age_years": 5.0}}
+    )
+    html = unescape(client.get(f"/check/result/{result.pk}/").content.decode())
+    order = ["urgency-title", "What to do now", "What may be behind it", "Your prevention plan"]
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    if "why-title" in html:
+        assert positions[1] < html.index("why-title") < positions[2]
+    if "changes-title" in html:
+        assert html.index("changes-title") < positions[2]
+    assert html.index("What you told us") > positions[-1]
+
+
+def test_result_shows_what_would_change_it(client, monkeypatch):
+    from twitchcheck.case import Change
+    from twitchcheck.web.check import result as result_module
+
+    real = result_module.assess
+
+    def with_changes(case):
+        assessment = real(case)
+        change = Change(
+            field="dog.pregnant_or_nursing",
+            value=True,
+            urgency="emergency",
+            text="If she is nursing puppies: go to a vet now.",
+        )
+        return assessment.model_copy(update={"what_would_change": [change]})
+
+    monkeypatch.setattr(result_module, "assess", with_changes)
+    result = SharedResult.objects.create(case={"dog": {"sex": "female"}})
+    html = unescape(client.get(f"/check/result/{result.pk}/").content.decode())
+    assert "What would change this" in html
+    assert "If she is nursing puppies: go to a vet now." in html
+    assert html.index("What would change this") < html.index("What may be behind it")
+    assert "change-emergency" in html
+
+
+def test_result_shows_the_dog_the_time_and_the_answers(client, wizard_run):
+    response, _ = wizard_run(DREAMING, name="Bella")
+    result = client.get(response["Location"])
+    html = unescape(result.content.decode())
+    assert "Bella’s check" in html
+    stored = result.context["result"]
+    assert stored.dog_name == "Bella"
+    assert stored.created_at.strftime("%-d %B %Y") in html
+    assert 'datetime="' in html and "data-local-time" in html
+    assert "While asleep" in html  # an answer given
+
+
 def test_result_page_shows_causes_reasons_prevention_and_disclaimer(client, wizard_run):
     response, _ = wizard_run(DREAMING)
     result = client.get(response["Location"])
     html = result.content.decode()
     assessment = result.context["assessment"]
     assert "<meter" in html
-    assert "Why we think so" in html
     for reason in assessment.causes[0].reasons:
         assert reason in unescape(html)
-    assert "Your prevention plan" in html
     assert assessment.disclaimer.split(".")[0] in html
     assert "@media print" in client.get("/static/twitchcheck/css/site.css").getvalue().decode()
     assert result["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex">' in html
 
 
-def test_shared_result_stores_only_the_case_and_reveals_nothing_else(client, wizard_run):
+def test_nothing_is_sold_beside_a_dreaming_dog(client, wizard_run):
+    starter_content_load()
+    response, _ = wizard_run(DREAMING)
+    html = client.get(response["Location"]).content.decode()
+    assert 'class="products"' not in html
+
+
+def test_poison_lines_fit_the_store_country_and_the_owners_choice(client):
+    starter_content_load()
+    result = SharedResult.objects.create(case={"history": {"possible_toxin": "yes"}})
+    url = f"/check/result/{result.pk}/"
+    html = unescape(client.get(url).content.decode())
+    assert 'href="tel:8884264435"' in html  # the United States by default
+    StoreSettings.objects.update(country="GB")
+    html = unescape(client.get(url).content.decode())
+    assert 'href="tel:01202509000"' in html and "Animal PoisonLine" in html
+    assert "426-4435" not in html
+    html = unescape(client.get(url + "?country=AU").content.decode())
+    assert 'href="tel:1300869738"' in html
+    html = unescape(client.get(url + "?country=ZA").content.decode())
+    assert "We do not know a poison line for south africa" in html
+    assert PoisonLine.objects.filter(country="NZ").exists()
+
+
+def test_phone_numbers_in_advice_are_tap_to_call_links(client):
+    from twitchcheck.web.guide.templatetags.guide import phone_links
+
+    html = phone_links("Call (888) 426-4435 now, or 01202 509000 <b>")
+    assert '<a href="tel:8884264435">(888) 426-4435</a>' in html
+    assert '<a href="tel:01202509000">01202 509000</a>' in html
+    assert "&lt;b&gt;" in html
+    assert phone_links("for 5 minutes, 2 to 3 times") == "for 5 minutes, 2 to 3 times"
+
+
+def test_shared_result_stores_the_case_name_and_time_and_nothing_about_the_owner(
+    client, wizard_run
+):
     response, _ = wizard_run(DREAMING)
     result_id = response["Location"].rstrip("/").rsplit("/", 1)[1]
     stored = SharedResult.objects.get(pk=result_id)
-    assert {f.name for f in SharedResult._meta.fields} == {"id", "case", "created_on"}
+    fields = {f.name for f in SharedResult._meta.fields}
+    assert fields == {"id", "case", "dog_name", "skipped_signs", "created_at"}
     assert Case.model_validate(stored.case).episode.context == "asleep"
     assert len(result_id) >= 16
     stranger = Client()  # no cookies, no session: the address alone shows the result
@@ -163,8 +312,21 @@ def test_shared_result_stores_only_the_case_and_reveals_nothing_else(client, wiz
     assert page.context["assessment"] == assess(stored.case)
 
 
-def test_unknown_result_is_404(client):
-    assert client.get("/check/result/no-such-result/").status_code == 404
+def test_unknown_result_is_a_styled_404(client):
+    response = client.get("/check/result/no-such-result/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "We could not find that page" in html
+    assert 'aria-label="Main"' in html  # the site's navigation
+    assert "Check my dog" in html
+
+
+def test_styled_500_page_renders_without_a_request(client):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong on our side" in html
+    assert 'aria-label="Main"' in html
 
 
 def test_result_page_lists_what_the_owner_told_us(client):
@@ -172,6 +334,6 @@ def test_result_page_lists_what_the_owner_told_us(client):
         case={"dog": {"age_years": 4.0, "breed": "beagle"}, "unknown": ["episode.aware"]}
     )
     html = client.get(f"/check/result/{result.pk}/").content.decode()
-    assert "One to seven years" in html
+    assert "4 years (one to seven years)" in html
     assert "beagle" in html
-    assert "Not known" in html
+    assert "Not sure" in html

@@ -8,7 +8,16 @@ import pytest
 from django.core.management import call_command
 
 from twitchcheck import load_knowledge
-from twitchcheck.web.store.models import Announcement, FeatureImage, Product, PromoSection
+from twitchcheck.web.guide.article import ARTICLE_CAUSES, GROUPS, article_build, group_of
+from twitchcheck.web.store.models import (
+    Announcement,
+    FeatureImage,
+    PoisonLine,
+    Product,
+    PromoSection,
+    StoreSettings,
+    paragraphs_of,
+)
 
 pytestmark = pytest.mark.django_db
 PAGE = "/guides/dog-muscle-spasms/"
@@ -24,7 +33,7 @@ def starter_content():
 def test_guide_is_served_at_home_and_its_own_address(client, url, starter_content):
     response = client.get(url)
     assert response.status_code == 200
-    assert "Dog muscle spasms" in response.content.decode()
+    assert "all an owner needs to know" in response.content.decode()
 
 
 def test_article_covers_every_section_cause_and_prevention_item(client, starter_content):
@@ -58,7 +67,7 @@ def test_store_content_is_shown(client, starter_content):
     assert "<figure" in html and "<figcaption>" in html
     assert "resting-dog.svg" in html
     assert PromoSection.objects.first().title in html
-    items = dict(re.findall(r'<li id="prevention-(\w+)">(.*?)\n      </li>', html, re.S))
+    items = dict(re.findall(r'<li id="prevention-(\w+)">(.*?)\n\s*</li>', html, re.S))
     assert "Dog bed ramp" in items["ramp_no_jumping"]
     assert "Dog bed ramp" not in items["water_intake"]
     assert Product.objects.filter(prevention_ids__contains="water_intake").exists()
@@ -134,3 +143,160 @@ def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_the_page_follows_the_articles_shape(client, starter_content):
+    html = unescape(client.get(PAGE).content.decode())
+    knowledge = load_knowledge()
+    order = [
+        "all an owner needs to know",
+        'id="what-is-a-spasm"',
+        'id="causes"',
+        'id="more-causes"',
+        'id="prevention"',
+        'id="when-to-see-a-vet"',
+        'id="final-word"',
+        'id="comments"',
+    ]
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    # the nine causes of the article, in its order
+    names = [knowledge.cause(ids[0]).name for _, ids in ARTICLE_CAUSES]
+    nine = [
+        html.index(f"</span> {title or name}</h3>")
+        for (title, _), name in zip(ARTICLE_CAUSES, names, strict=True)
+    ]
+    assert nine == sorted(nine) and len(nine) == 9
+    assert html.count('class="cause-number"') == 9
+    # then every further cause, under what the owner sees
+    assert "More causes, by what you see" in html
+    assert html.index("Nine common causes") < html.index(GROUPS["seizure_or_fit"])
+    assert "Seven ways to prevent spasms" in html
+    assert html.count('<li id="prevention-') == 7
+
+
+def test_every_cause_has_a_place_and_groups_take_new_causes():
+    article = article_build()
+    placed = [s.cause.id for s in article.causes]
+    knowledge = load_knowledge()
+    assert sorted(placed) == sorted(c.id for c in knowledge.causes)
+    assert len(placed) == len(set(placed))
+    assert group_of(knowledge.cause("seizure_disorder")) == "seizure_or_fit"
+    assert group_of(knowledge.cause("idiopathic_head_tremor")) == "head_bobbing"
+    assert group_of(knowledge.cause("fear_cold_shivering")) == "trembling_or_shivering"
+    # a cause that names its group, or says what it looks like, goes there
+    named = knowledge.cause("old_age_tremor").model_copy(update={"group": "cramp_or_stiffening"})
+    assert group_of(named) == "cramp_or_stiffening"
+    looks = knowledge.cause("old_age_tremor").model_copy(
+        update={"likelihoods": {"episode.looks_like": {"head_bobbing": 0.8, "seizure_or_fit": 0.1}}}
+    )
+    assert group_of(looks) == "head_bobbing"
+    bare = knowledge.cause("old_age_tremor").model_copy(update={"likelihoods": {}})
+    assert group_of(bare) in GROUPS
+
+
+def test_sticky_contents_on_desktop_and_a_back_to_top_link(client, starter_content):
+    html = client.get(PAGE).content.decode()
+    assert '<nav class="toc"' in html
+    assert '<a href="#top">Back to top</a>' in html
+    css = client.get("/static/twitchcheck/css/site.css").getvalue().decode()
+    assert "position: sticky" in css.split(".guide-layout > .toc")[1].split("}")[0]
+
+
+def test_store_sections_go_where_staff_place_them_in_their_order(client, starter_content):
+    PromoSection.objects.update(placement="below")
+    second = PromoSection.objects.create(
+        title="Our calming beds", body="Soft.", placement="above", position=5
+    )
+    first = PromoSection.objects.create(
+        title="Winter coats", body="Warm.", placement="above", position=1
+    )
+    html = client.get(PAGE).content.decode()
+    assert html.index(first.title) < html.index(second.title) < html.index('id="what-is-a-spasm"')
+    starter = PromoSection.objects.get(placement="below")
+    assert html.index(starter.title) > html.index('id="final-word"')
+    FeatureImage.objects.update(placement="after_prevention")
+    html = client.get(PAGE).content.decode()
+    assert (
+        html.index('id="prevention"') < html.index("<figure") < html.index('id="when-to-see-a-vet"')
+    )
+
+
+def test_nothing_is_sold_next_to_the_dreaming_dog_and_the_ramp_sits_with_the_ramp_advice(
+    client, starter_content
+):
+    html = client.get(PAGE).content.decode()
+    dreaming = html[html.index('id="cause-rem-sleep"') : html.index('id="cause-overexertion')]
+    assert 'class="products"' not in dreaming and 'class="promo"' not in dreaming
+    ramp = html[html.index('id="prevention-ramp_no_jumping"') :]
+    ramp = ramp[: ramp.index("</li>\n")] if "</li>\n" in ramp else ramp
+    assert "Dog bed ramp" in ramp
+    assert 'href="https://shop.example.com/products/dog-bed-ramp"' in ramp
+    assert 'class="product-image"' in ramp and 'alt="A carpeted ramp' in ramp
+
+
+def test_admin_paragraphs_show_as_paragraphs_whatever_the_line_endings():
+    assert paragraphs_of("One.\r\n\r\nTwo\r\nlines.\r\n  \r\nThree.") == [
+        "One.",
+        "Two lines.",
+        "Three.",
+    ]
+    assert paragraphs_of("Old Mac.\r\rNext.") == ["Old Mac.", "Next."]
+    assert paragraphs_of("\n\n") == []
+
+
+def test_every_store_field_has_help_text():
+    from django.apps import apps
+
+    for model in apps.get_app_config("store").get_models():
+        for field in model._meta.get_fields():
+            if getattr(field, "auto_created", False) or not getattr(field, "editable", False):
+                continue
+            if field.name in ("id", "updated_at"):
+                continue
+            assert field.help_text, f"{model.__name__}.{field.name} has no help text"
+
+
+def test_captions_and_alt_texts_have_room_in_the_admin(staff_client, starter_content):
+    image = FeatureImage.objects.first()
+    html = staff_client.get(f"/admin/store/featureimage/{image.pk}/change/").content.decode()
+    assert '<textarea name="alt_text"' in html and '<textarea name="caption"' in html
+    assert FeatureImage._meta.get_field("alt_text").max_length >= 300
+    assert "Where on the guide page" in html
+
+
+def test_store_settings_and_poison_lines_in_the_admin(staff_client, starter_content):
+    assert StoreSettings.objects.count() == 1
+    assert staff_client.get("/admin/store/storesettings/").status_code == 200
+    assert staff_client.get("/admin/store/storesettings/add/").status_code == 403
+    assert PoisonLine.objects.filter(country="GB", phone="01202 509000").exists()
+    html = staff_client.get("/admin/store/poisonline/").content.decode()
+    assert "Animal PoisonLine" in html
+
+
+def test_uploaded_images_are_served_in_development(client, settings, tmp_path):
+    from django.test import override_settings
+    from django.urls import clear_url_caches
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "dog.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    import importlib
+
+    import twitchcheck.web.urls as urls
+
+    with override_settings(DEBUG=True):
+        importlib.reload(urls)
+        clear_url_caches()
+        try:
+            response = client.get("/media/store/dog.png")
+            assert response.status_code == 200
+        finally:
+            pass
+    importlib.reload(urls)
+    clear_url_caches()
+
+
+def test_contacts_in_the_guide_are_tap_to_call(client, starter_content):
+    html = client.get(PAGE).content.decode()
+    assert 'href="tel:8884264435"' in html

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from twitchcheck.case import Question
-from twitchcheck.session import Interview, field_label, field_kind, is_typed, option_value
+from twitchcheck.session import Interview, field_kind, field_label, is_typed, option_value
 
 NONE_OF_THESE = "__none__"
 

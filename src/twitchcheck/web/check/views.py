@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from twitchcheck.errors import InputError
 from twitchcheck.case import FIELD_PATHS
+from twitchcheck.errors import InputError
 from twitchcheck.session import facts_of, field_label, question_for
 from twitchcheck.web.check.describe import DescribeForm, interview_from_text
 from twitchcheck.web.check.result import result_page_context
@@ -215,5 +215,3 @@ def _to_result(request, interview: Interview):
 def check_result(request, result_id: str):
     result = shared_result_get(result_id=result_id)
     return render(request, "check/result.html", result_page_context(result, request))
-
-

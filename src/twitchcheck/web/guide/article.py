@@ -207,7 +207,11 @@ def article_build() -> Article:
     )
     if groups:
         toc.append(
-            TocEntry("more-causes", "More causes, by what you see", [TocEntry(g.anchor, g.title) for g in groups])
+            TocEntry(
+                "more-causes",
+                "More causes, by what you see",
+                [TocEntry(g.anchor, g.title) for g in groups],
+            )
         )
     toc.append(TocEntry("prevention", "Seven ways to prevent spasms"))
     toc.extend(TocEntry(s.id, s.title) for s in closing)

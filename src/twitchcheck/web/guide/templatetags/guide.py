@@ -6,7 +6,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from twitchcheck.present import PHONE, tel_href as _tel_href
+from twitchcheck.present import PHONE
+from twitchcheck.present import tel_href as _tel_href
 
 register = template.Library()
 
@@ -27,9 +28,7 @@ def phone_links(text: str):
         if digits < 7:
             continue
         out.append(escape(text[last : match.start(1)]))
-        out.append(
-            format_html('<a href="{}">{}</a>', _tel_href(match.group(1)), match.group(1))
-        )
+        out.append(format_html('<a href="{}">{}</a>', _tel_href(match.group(1)), match.group(1)))
         last = match.end(1)
     out.append(escape(text[last:]))
     return mark_safe("".join(out))
