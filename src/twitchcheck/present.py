@@ -88,7 +88,8 @@ class Presented:
 
     @property
     def poison_line_fits(self) -> bool:
-        """A poison line belongs with this result: the engine named one."""
+        """A poison line belongs with this result: a likely cause (or the engine's advice)
+        names a telephone line."""
         return bool(self.contacts)
 
 
@@ -157,6 +158,16 @@ def present(assessment: Assessment | dict, knowledge=None) -> Presented:
                 f"{leading.name} is the most likely cause, but the more serious causes "
                 "below cannot be ruled out from what we know, so we advise the safer course."
             )
+    # the telephone lines of the likely causes (a poison line with a likely poisoning)
+    for cause in likely:
+        try:
+            lines = knowledge.cause(cause.id).contacts
+        except KeyError:
+            lines = []
+        for c in lines:
+            contact = Contact(c.name, c.phone, c.note)
+            if contact not in contacts:
+                contacts.append(contact)
     titles = {p.id: p.title for p in knowledge.prevention}
     return Presented(
         urgency=level,

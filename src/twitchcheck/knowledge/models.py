@@ -170,8 +170,14 @@ class Cause(_Data):
     # where the guide lists it: "article" for the source article's nine, otherwise by what
     # an owner sees
     group: Literal[
-        "article", "everyday_twitches", "shivering_and_trembling", "fits_and_collapse",
-        "stiffness_and_cramps", "head_and_face", "pain", "illness_and_poisoning",
+        "article",
+        "everyday_twitches",
+        "shivering_and_trembling",
+        "fits_and_collapse",
+        "stiffness_and_cramps",
+        "head_and_face",
+        "pain",
+        "illness_and_poisoning",
     ]
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)

@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 
 class ReferenceOut(BaseModel):
     title: str
-    url: str
+    url: str | None = None
+    citation: str | None = None
 
 
 class ContactOut(BaseModel):

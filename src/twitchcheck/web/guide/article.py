@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from twitchcheck import load_knowledge
+from twitchcheck.knowledge import CONTRACT_PREVENTION
 
 TITLE = "Dog muscle spasms and twitching: all an owner needs to know"
 
@@ -34,15 +35,19 @@ ARTICLE_CAUSES: tuple[tuple[str | None, tuple[str, ...]], ...] = (
     (None, ("canine_stress_syndrome",)),
 )
 
-# What the owner sees, as contract 1.1 names it (episode.looks_like): the groups of the
-# further causes, in the order the page shows them.
+# The further causes, grouped by what the owner sees (a cause's `group` in the knowledge),
+# in the order the page shows them. A group the page does not know yet is shown last,
+# under its id in words, so that knowledge added later still shows.
 GROUPS = {
-    "seizure_or_fit": "A fit: falling, paddling, not responding",
-    "trembling_or_shivering": "Shaking or trembling all over",
-    "head_bobbing": "In the head or face",
-    "cramp_or_stiffening": "Stiffness, cramps or pain",
-    "twitching_or_jerking": "Twitching in the legs or one muscle",
+    "fits_and_collapse": "Fits and collapse",
+    "shivering_and_trembling": "Shivering and trembling",
+    "everyday_twitches": "Everyday twitches",
+    "head_and_face": "In the head or face",
+    "stiffness_and_cramps": "Stiffness and cramps",
+    "pain": "Trembling with pain",
+    "illness_and_poisoning": "With illness, heat or poisoning",
 }
+ARTICLE_GROUP = "article"
 
 # Guide sections from meta.yaml that close the article instead of opening it.
 CLOSING_SECTIONS = ("when-to-see-a-vet", "final-word")
@@ -109,7 +114,8 @@ class Article:
     opening: list
     article_causes: list[ArticleCause]
     groups: list[CauseGroup]
-    prevention: list
+    prevention: list  # the article's seven tips
+    more_prevention: list  # what prevents the serious causes
     closing: list
     toc: list[TocEntry]
 
@@ -124,33 +130,31 @@ def cause_anchor(cause_id: str) -> str:
 
 
 def group_of(cause) -> str:
-    """What an owner sees with this cause, as a group id of GROUPS.
-
-    A cause may name its group (`group`); otherwise its own likelihoods decide: what it
-    looks like to the owner (episode.looks_like) when it says, else whether the dog
-    stops responding or paddles, where on the body it shows, and whether pain or
-    stiffness come with it."""
+    """What an owner sees with this cause: the cause's own `group` when the knowledge names
+    one; otherwise its likelihoods decide (whether the dog stops responding or paddles,
+    where on the body it shows, whether pain or stiffness come with it)."""
     named = getattr(cause, "group", None)
-    if named in GROUPS:
+    if named:
         return named
     likely = cause.likelihoods
-    looks = likely.get("episode.looks_like")
-    if isinstance(looks, dict) and looks:
-        best = max(looks, key=looks.get)
-        if best in GROUPS:
-            return best
     aware = likely.get("episode.aware", {})
     area = likely.get("episode.body_area", {})
     signs = likely.get("signs", {})
     if aware.get("no", 0) >= 0.35 or signs.get("paddling_or_chomping", 0) >= 0.4:
-        return "seizure_or_fit"
+        return "fits_and_collapse"
     if area.get("face_head", 0) >= 0.6:
-        return "head_bobbing"
+        return "head_and_face"
     if area.get("whole_body", 0) >= 0.5:
-        return "trembling_or_shivering"
-    if signs.get("limping_or_pain", 0) >= 0.5 or signs.get("muscle_stiffness", 0) >= 0.5:
-        return "cramp_or_stiffening"
-    return "twitching_or_jerking"
+        return "shivering_and_trembling"
+    if signs.get("limping_or_pain", 0) >= 0.5:
+        return "pain"
+    if signs.get("muscle_stiffness", 0) >= 0.5:
+        return "stiffness_and_cramps"
+    return "everyday_twitches"
+
+
+def group_title(group: str) -> str:
+    return GROUPS.get(group) or group.replace("_", " ").capitalize()
 
 
 @cache
@@ -187,15 +191,30 @@ def article_build() -> Article:
                 sections=[section(c) for c in found],
             )
         )
+    # a cause the knowledge files with the article's but this page does not know: after them
+    for cause in knowledge.causes:
+        if cause.id not in placed and group_of(cause) == ARTICLE_GROUP:
+            placed.add(cause.id)
+            article_causes.append(
+                ArticleCause(
+                    number=len(article_causes) + 1,
+                    title=cause.name,
+                    anchor=cause_anchor(cause.id),
+                    sections=[section(cause)],
+                )
+            )
     grouped: dict[str, list[CauseSection]] = {g: [] for g in GROUPS}
     for cause in knowledge.causes:
         if cause.id not in placed:
-            grouped[group_of(cause)].append(section(cause))
+            grouped.setdefault(group_of(cause), []).append(section(cause))
     groups = [
-        CauseGroup(id=g, title=GROUPS[g], anchor="more-" + g.replace("_", "-"), sections=s)
+        CauseGroup(id=g, title=group_title(g), anchor="more-" + g.replace("_", "-"), sections=s)
         for g, s in grouped.items()
         if s
     ]
+
+    seven = [p for p in knowledge.prevention if p.id in CONTRACT_PREVENTION]
+    more_prevention = [p for p in knowledge.prevention if p.id not in CONTRACT_PREVENTION]
 
     toc = [TocEntry(s.id, s.title) for s in opening]
     toc.append(
@@ -214,6 +233,8 @@ def article_build() -> Article:
             )
         )
     toc.append(TocEntry("prevention", "Seven ways to prevent spasms"))
+    if more_prevention:
+        toc.append(TocEntry("prevention-serious", "Preventing the serious causes"))
     toc.extend(TocEntry(s.id, s.title) for s in closing)
     toc.append(TocEntry("comments", "Comments"))
     return Article(
@@ -221,7 +242,8 @@ def article_build() -> Article:
         opening=opening,
         article_causes=article_causes,
         groups=groups,
-        prevention=list(knowledge.prevention),
+        prevention=seven,
+        more_prevention=more_prevention,
         closing=closing,
         toc=toc,
     )

@@ -23,6 +23,7 @@ def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int =
         "article": article,
         "causes_html": causes_html(),
         "prevention": [(item, products.get(item.id, [])) for item in article.prevention],
+        "more_prevention": [(item, products.get(item.id, [])) for item in article.more_prevention],
         "sections": sections,
         "has_image": "image" in placed,
         "has_promo": "promo" in placed,
