@@ -54,7 +54,8 @@ def test_article_covers_every_section_cause_and_prevention_item(client, starter_
 
 def test_table_of_contents_links_to_sections_that_exist(client, starter_content):
     html = client.get(PAGE).content.decode()
-    toc = html[html.index('class="toc"') : html.index("</nav>", html.index('class="toc"'))]
+    start = html.index('class="toc toc-side"')
+    toc = html[start : html.index("</nav>", start)]
     anchors = re.findall(r'href="#([\w-]+)"', toc)
     assert len(anchors) >= 10
     for anchor in anchors:
@@ -204,7 +205,7 @@ def test_every_cause_has_a_place_and_groups_take_new_causes():
 
 def test_sticky_contents_on_desktop_and_a_back_to_top_link(client, starter_content):
     html = client.get(PAGE).content.decode()
-    assert '<nav class="toc"' in html
+    assert '<nav class="toc toc-side"' in html and 'class="toc toc-top"' in html
     assert '<a href="#top">Back to top</a>' in html
     css = client.get("/static/twitchcheck/css/site.css").getvalue().decode()
     assert "position: sticky" in css.split(".guide-layout > .toc")[1].split("}")[0]
