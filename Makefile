@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-postgres bench lint format serve clean
+# `make run PORT=8001 BIND=0.0.0.0` serves on another port or address
+PORT ?= 8000
+BIND ?= 127.0.0.1
+
+.PHONY: run test test-fast test-postgres bench lint format serve clean screenshots
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -13,11 +17,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	touch $(STAMP)
 
-## The web app on http://127.0.0.1:8000 (SQLite in var/, development settings)
+## The web app on http://$(BIND):$(PORT) (SQLite in var/, development settings)
 run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py setup_site
-	@echo "twitchcheck is at http://127.0.0.1:8000/  (staff account: $(BIN)/python manage.py createsuperuser, then /admin/)"
-	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "twitchcheck is at http://$(BIND):$(PORT)/  (staff account: $(BIN)/python manage.py createsuperuser, then /admin/)"
+	DEBUG=1 $(BIN)/python manage.py runserver $(BIND):$(PORT)
 
 ## The whole suite on SQLite (browser tests skip without Chromium, unless CI=true)
 test: $(STAMP)
@@ -34,6 +38,10 @@ test-postgres: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## Screenshots for the README (docs/screenshots/), taken in Chromium from a test server
+screenshots: $(STAMP)
+	SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/browser/test_screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
