@@ -14,7 +14,7 @@ from twitchcheck.case import Case, Question
 from twitchcheck.cli import app
 from twitchcheck.interview import Answer, apply, parse_answer, run_interview
 from twitchcheck.knowledge import load_knowledge
-from twitchcheck.render import show_assessment
+from twitchcheck.render import markdown_report, show_assessment
 from twitchcheck.session import Interview, typical_length
 
 # what a worried owner of a dreaming dog says, field by field
@@ -316,3 +316,30 @@ def test_show_assessment_ascii_console():
     show_assessment(assessment, load_knowledge(), con)
     buf.flush()
     assert "#" in buf.buffer.getvalue().decode("ascii")
+
+
+def test_an_80_by_40_terminal_keeps_the_emergency_in_sight():
+    from twitchcheck import assess
+
+    buf = io.StringIO()
+    con = Console(file=buf, width=80, height=40, color_system=None)
+    case = {"history": {"possible_toxin": "yes"}, "signs": ["collapse", "drooling"]}
+    assessment = assess(case).model_dump(mode="json")
+    show_assessment(assessment, load_knowledge(), con, case=case, dog_name="Rex", when="today")
+    lines = buf.getvalue().rstrip("\n").splitlines()
+    assert len(lines) > 40  # the whole result is longer than the screen
+    assert any("EMERGENCY" in line for line in lines[-40:])  # what stays on screen
+    assert "EMERGENCY" in lines[1]  # and it leads
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_markdown_report_in_the_same_order():
+    from twitchcheck import assess
+
+    case = {"episode": {"context": "asleep", "aware": "yes"}}
+    md = markdown_report(
+        assess(case).model_dump(mode="json"), load_knowledge(), case=case, dog_name="Bella"
+    )
+    assert md.startswith("# Normal:")
+    assert "Dog: Bella" in md
+    assert md.index("## Most likely causes") < md.index("## What you told us")

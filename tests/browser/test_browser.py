@@ -4,10 +4,7 @@ admin, accessibility (axe-core), a phone-sized screen and no JavaScript."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
-
-from twitchcheck.web.check.models import SharedResult
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -179,3 +179,24 @@ def test_an_engine_failure_is_a_plain_500(client, monkeypatch):
     response = post(client, "assess", {})
     assert response.status_code == 500
     assert response.json() == {"detail": "Internal error"}
+
+
+def test_understand_refuses_text_over_the_limit_never_cuts_it(client, monkeypatch):
+    from twitchcheck.understand.text import MAX_CHARS
+
+    response = post(client, "understand", {"text": "x" * (MAX_CHARS + 1)})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["text"]
+    # and when the reader itself refuses the text, the same 422 with its message
+    import twitchcheck.understand as reader
+    from twitchcheck.errors import InputError
+
+    def refuse(text):
+        raise InputError("too long", [{"field": "text", "message": "at most 5,000 characters"}])
+
+    monkeypatch.setattr(reader, "understand", refuse)
+    response = post(client, "understand", {"text": "a dog"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"loc": ["text"], "msg": "at most 5,000 characters", "type": "value_error"}
+    ]

@@ -381,3 +381,27 @@ def test_result_page_lists_what_the_owner_told_us(client):
     ).startswith("4 years (")
     assert "beagle" in html
     assert "Not sure" in html
+
+
+def test_a_typed_question_such_as_the_breed_is_a_labelled_text_box(client, monkeypatch):
+    from twitchcheck.case import NextStep
+    from twitchcheck.session import question_for
+
+    def next_step(self):
+        if not self.case.is_answered("dog.breed"):
+            return NextStep(done=False, question=question_for("dog.breed"))
+        return NextStep(done=True)
+
+    monkeypatch.setattr(Interview, "next_step", next_step)
+    first = first_question(client)
+    html = first.content.decode()
+    assert '<label for="answer-typed">Breed</label>' in html
+    assert 'type="text" name="answer" id="answer-typed"' in html
+    empty = client.post("/check/", {"state": first.context["state"], "action": "answer"})
+    assert empty.status_code == 400
+    done = client.post(
+        "/check/", {"state": first.context["state"], "action": "answer", "answer": " Beagle "}
+    )
+    assert done.status_code == 302
+    stored = SharedResult.objects.get(pk=done["Location"].rstrip("/").rsplit("/", 1)[1])
+    assert stored.case["dog"]["breed"] == "Beagle"

@@ -114,5 +114,14 @@ def understand_endpoint(request, body: UnderstandIn):
         from twitchcheck.understand import understand
     except ImportError as error:
         raise HttpError(503, "Free-text reading is not available") from error
-    case, evidence = understand(body.text)
+    from twitchcheck.errors import InputError
+
+    try:
+        case, evidence = understand(body.text)
+    except InputError as error:  # text the reader refuses (over its limit): never cut
+        detail = [
+            {"loc": [p["field"]], "msg": p["message"], "type": "value_error"}
+            for p in error.problems
+        ] or [{"loc": ["text"], "msg": str(error), "type": "value_error"}]
+        return Status(422, {"detail": detail})
     return {"case": case.to_json_dict(), "evidence": evidence}

@@ -38,8 +38,20 @@ class CauseOut(BaseModel):
     references: list[ReferenceOut]
 
 
+def _max_chars() -> int:
+    try:
+        from twitchcheck.understand.text import MAX_CHARS
+    except ImportError:  # free-text reading not installed: the endpoint answers 503
+        return 5000
+    return MAX_CHARS
+
+
 class UnderstandIn(BaseModel):
-    text: str = Field(min_length=1, max_length=5000, description="the owner's own words")
+    text: str = Field(
+        min_length=1,
+        max_length=_max_chars(),
+        description="the owner's own words; longer than the limit is refused (422), never cut",
+    )
 
 
 class UnderstandOut(BaseModel):
