@@ -183,9 +183,11 @@ class Model:
         leaves = np.array([self.conditions.leaves_of(a.cols) for a in answers])
         return raw.reshape(len(answers), self.n_causes), leaves
 
-    def evaluate(self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray) -> Evaluation:
+    def evaluate(
+        self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray | None
+    ) -> Evaluation:
         """The urgency of each row, from its raw log posterior, its leaf values and how many
-        facts it states."""
+        facts it states (None: as if enough were known, for weighing questions)."""
         raw = raw.copy()
         for req in self.requirements:
             raw[:, req.cause] += req.log_factor * ~req.when(leaves)
@@ -204,7 +206,8 @@ class Model:
         for lv in (1, 2, 3):
             mass = (post * (cause_level >= lv)).sum(axis=1)
             level[mass >= self.thresholds[lv - 1]] = lv
-        np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
+        if known is not None:
+            np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
         if self.red_flags:
             fired = np.column_stack([r.when(leaves) for r in self.red_flags])
             flag_level = (fired * self.flag_levels).max(axis=1)

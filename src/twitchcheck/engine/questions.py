@@ -33,6 +33,8 @@ CLEAR = 0.75  # posterior of the leading family of causes at which it counts as 
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
 GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is still asked
 MIN_OUTCOME = 0.002
+NEED_CLEAR = True
+MAX_EXTRA = 99
 MAX_SIGNS_SEEN = 2  # sign answers are weighed up to this many signs seen at once
 
 
@@ -69,21 +71,32 @@ class Planner:
         open_plans = [p for p in self.plans if any(fits[t] and not answered[t] for t in p.topics)]
         if not open_plans:
             return NextStep(done=True)
-        screens = [p for p in open_plans if p.spec.screen]
-        candidates = screens or open_plans
-        values = self._values(rows, now.post[0], level_now, candidates, answered)
-        best = max(range(len(candidates)), key=lambda j: values[j][0] + values[j][1])
-        plan = candidates[best]
-        if not screens:
-            gains = [v[0] for v in values]
-            settled = max(v[1] for v in values) < SETTLED
-            family = now.post[0] @ model.family_of
-            clear = max(gains) < WORTH_ASKING or (
-                family.max() >= CLEAR and max(gains) < GAIN_IF_CLEAR
-            )
-            if (settled and clear) or sum(values[best]) < WORTH_ASKING:
-                return NextStep(done=True)
-        return NextStep(done=False, question=self._question(plan, answered))
+        first = [p for p in open_plans if p.spec.opening] or [
+            p for p in open_plans if p.spec.screen
+        ]
+        if first:  # in the order of questions.yaml
+            return NextStep(done=False, question=self._question(first[0], answered))
+        extra = sum(
+            1
+            for p in self.plans
+            if not (p.spec.opening or p.spec.screen) and any(answered[t] for t in p.topics)
+        )
+        if extra >= MAX_EXTRA:
+            return NextStep(done=True)
+        # weighed as if enough were known: the few-facts cap of a one-shot result is no
+        # reason to ask
+        level_uncapped = int(model.evaluate(rows.raw, rows.leaves, None).level[0])
+        values = self._values(rows, now.post[0], level_uncapped, open_plans, answered)
+        worth = [(g + u) * p.spec.answerable for (g, u), p in zip(values, open_plans, strict=True)]
+        best = max(range(len(open_plans)), key=worth.__getitem__)
+        gain = max(g * p.spec.answerable for (g, _), p in zip(values, open_plans, strict=True))
+        settled = max(u * p.spec.answerable for (_, u), p in zip(values, open_plans, strict=True))
+        clear = gain < WORTH_ASKING or (
+            (now.post[0] @ model.family_of).max() >= CLEAR and gain < GAIN_IF_CLEAR
+        )
+        if (settled < SETTLED and (clear or not NEED_CLEAR)) or worth[best] < WORTH_ASKING:
+            return NextStep(done=True)
+        return NextStep(done=False, question=self._question(open_plans[best], answered))
 
     # --- answers and their value -----------------------------------------------------
 
@@ -117,8 +130,7 @@ class Planner:
             picks[i, outcome] = 1.0
         raw = rows.raw[0] + picks @ table.raw
         leaves = rows.leaves[0] | ((picks @ table.leaves) > 0)
-        sizes = np.array([len(m) for m in members])
-        evaluated = model.evaluate(raw, leaves, rows.known[0] + sizes)
+        evaluated = model.evaluate(raw, leaves, None)
         owner_arr = np.array(owner)
         lik = np.exp(picks @ self.log_likelihood)  # P(outcome | cause), outcomes x causes
         sums = np.zeros((len(plans), model.n_causes))

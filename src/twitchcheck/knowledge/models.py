@@ -236,6 +236,12 @@ class QuestionSpec(_Data):
     only_if: Condition | None = None
     # part of the red-flag screen: the interview is not done while it applies and is open
     screen: bool = False
+    # asked first, in the file's order, while open: what the owner saw and when, the way a
+    # vet's telephone triage starts
+    opening: bool = False
+    # how often an owner can answer it rather than "don't know": a question's value is
+    # weighed by it (ticked checklists are always answered)
+    answerable: float = Field(default=1.0, gt=0, le=1)
 
 
 class PreventionSpec(_Data):
