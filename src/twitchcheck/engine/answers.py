@@ -103,8 +103,9 @@ class AnswerTable:
     def rows(self, column_lists: list[list[int]]) -> Rows:
         m = self.model
         x = np.zeros((len(column_lists), m.features.n), dtype=np.float32)
-        for r, cols in enumerate(column_lists):
-            x[r, cols] = 1.0
+        lengths = [len(cols) for cols in column_lists]
+        if sum(lengths):
+            x[np.repeat(np.arange(len(column_lists)), lengths), np.concatenate(column_lists)] = 1.0
         return Rows(
             raw=m.log_prior + x @ m.matrix,
             leaves=m.conditions.leaves(x),

@@ -88,7 +88,8 @@ class Model:
         self.log_prior = np.log(priors / priors.sum())
         self.weight = knowledge.meta.evidence_weight
         self.base_level = np.array([LEVEL[c.urgency.base] for c in self.causes])
-        self.refines_entry = [c.id not in CONTRACT_CAUSES for c in self.causes]
+        # the "refines" entry of each cause in an assessment, False for a contract cause
+        self.refines_of = [False if c.id in CONTRACT_CAUSES else c.refines for c in self.causes]
         self.prevention_entry = {p.id: {"id": p.id, "text": p.text} for p in knowledge.prevention}
         families = list(dict.fromkeys(c.refines or c.id for c in self.causes))
         self.family_of = np.zeros((n, len(families)))
@@ -101,10 +102,11 @@ class Model:
         loglik, background, texts = self._likelihoods()
         self.loglik = loglik  # columns x causes, untempered
         self.matrix = self.weight * loglik
-        self.log_ratio = loglik - np.log(background)[:, None]
-        self.fact_text = texts
-        support = self.log_ratio >= math.log(SUPPORT_RATIO)
-        self.supported = [np.flatnonzero(support[i]).tolist() for i in range(features.n)]
+        # one more row, no fact at all: padding when many cases' facts are stacked
+        self.no_fact = features.n
+        self.log_ratio = np.vstack([loglik - np.log(background)[:, None], np.zeros(n)])
+        self.fact_text = [*texts, ""]
+        self.support_threshold = math.log(SUPPORT_RATIO)
 
         self.conditions = cond = Conditions(features)
         self.escalations = [
