@@ -170,8 +170,10 @@ def test_every_option_offered_is_a_valid_answer(seed):
         assert q.text and q.options
         for option in q.options:  # each option, as an answer, gives a valid case
             section, _, name = q.field.partition(".")
-            trial = {"signs": [option]} if q.field == "signs" else {
-                section: {name: [option] if name == "body_area" else option}
-            }
+            trial = (
+                {"signs": [option]}
+                if q.field == "signs"
+                else {section: {name: [option] if name == "body_area" else option}}
+            )
             Case.model_validate(trial)
         case = _answer(case, q, rng)

@@ -37,7 +37,14 @@ def assess_cases(cases: list[Case], model: Model | None = None) -> list[dict]:
     probs = _rounded(base.post, order)
     return [
         _assessment(
-            model, reasons[i], base, i, order[i].tolist(), probs[i], changes[i], rows.known[i],
+            model,
+            reasons[i],
+            base,
+            i,
+            order[i].tolist(),
+            probs[i],
+            changes[i],
+            rows.known[i],
             applies,
         )
         for i in range(len(cases))
