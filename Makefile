@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: run test test-fast test-postgres bench lint format serve clean screenshots
+.PHONY: run test test-fast test-postgres bench lint format serve clean docs screenshots
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -61,3 +61,7 @@ serve: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+## docs/knowledge.md, written from the knowledge files (a test checks it is current)
+docs: $(STAMP)
+	$(BIN)/python -m twitchcheck.knowledge.document > docs/knowledge.md

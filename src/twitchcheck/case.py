@@ -204,6 +204,6 @@ class NextStep(BaseModel):
     question: Question | None = None
 
     def to_json_dict(self) -> dict:
-        if self.done:
+        if self.done or self.question is None:
             return {"done": True}
         return {"done": False, "question": self.question.model_dump(mode="json")}

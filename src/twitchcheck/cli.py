@@ -128,43 +128,64 @@ def _open_batch(source: str):
     return handle, size
 
 
-def _line_error(line: bytes, number: int, exc) -> dict:
-    error = {**exc.to_json(), "line": number}
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError as bad:
-        error["message"] = f"line {number} is not UTF-8 text (byte {bad.start + 1} of the line)"
-        error["fields"] = []
-    return {"error": error}
-
-
 def _stream(source: str, handle, on_result=None) -> None:
-    """Run `handle(line: bytes) -> dict` over a JSON Lines file, one line at a time (constant
-    memory). A bad line gives {"error": ...} on its own line; the exit status is then 1.
-    A progress bar goes to standard error, only when it is a terminal."""
-    import orjson
+    """Run `handle(line: bytes) -> dict` over a JSON Lines file, one line at a time."""
 
-    from twitchcheck.errors import InputError
+    def results(lines):
+        from twitchcheck.errors import InputError
+
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, handle(line)
+            except InputError as exc:
+                yield number, {"error": {**exc.to_json(), "line": number}}
+
+    _stream_results(source, results, on_result)
+
+
+def _stream_results(source: str, results, on_result=None) -> None:
+    """Write `results(lines) -> (line number, result)` over a JSON Lines input (a file, or -
+    for standard input) as JSON Lines, in constant memory. A bad line gives
+    {"error": ...} on its own line and the exit status is 1; a line that is not UTF-8 says
+    so. A progress bar goes to standard error, only when it is a terminal."""
+    import orjson
 
     failed = False
     out = sys.stdout.buffer
     write, dumps = out.write, orjson.dumps
     source_file, size = _open_batch(source)
     progress = _progress(size) if _stderr_is_terminal() else None
-    try:
+    not_utf8: dict[int, UnicodeDecodeError] = {}
+
+    def lines():
+        # each line is decoded on its own (by the JSON parser), so one line that is not
+        # UTF-8 spoils only itself; the rare line that is not ASCII is checked here too,
+        # only so that its error can say what is wrong
         for number, line in enumerate(source_file, start=1):
-            if progress is not None and not number & 0xFF:
-                progress(source_file, number)
-            if not line.strip():
-                continue
-            try:
-                result = handle(line)
-            except InputError as exc:
+            if not line.isascii():
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError as bad:
+                    not_utf8[number] = bad
+            yield line
+
+    try:
+        for done, (number, result) in enumerate(results(lines()), start=1):
+            if "error" in result:
                 failed = True
-                result = _line_error(line, number, exc)
+                if number in not_utf8:
+                    result["error"]["message"] = (
+                        f"line {number} is not UTF-8 text "
+                        f"(byte {not_utf8.pop(number).start + 1} of the line)"
+                    )
+                    result["error"]["fields"] = []
             if on_result is not None:
                 on_result(result)
             write(dumps(result) + b"\n")
+            if progress is not None and not done & 0xFF:
+                progress(source_file, done)
     finally:
         if progress is not None:
             progress(None, 0)
@@ -286,8 +307,7 @@ def assess(
     if batch is not None:
         if output not in (None, Format.json):
             raise _fail("a batch is written as JSON Lines; leave out --format")
-        from twitchcheck.engine import assess_case
-        from twitchcheck.errors import parse_case
+        from twitchcheck.batch import assess_lines
 
         worst = [0]
         on_result = None
@@ -296,7 +316,7 @@ def assess(
             def on_result(result: dict) -> None:
                 worst[0] = max(worst[0], URGENCY_EXIT.get(result.get("urgency"), 0))
 
-        _stream(batch, lambda line: assess_case(parse_case(line)), on_result)
+        _stream_results(batch, assess_lines, on_result)
         raise typer.Exit(worst[0])
 
     fmt = output or (Format.table if _stdout_is_terminal() else Format.json)
@@ -332,7 +352,9 @@ def next_question(case: CaseOption = None, batch: BatchOption = None) -> None:
     if (case is None) == (batch is None):
         raise _fail("give exactly one of --case FILE or --batch FILE.jsonl")
     if batch is not None:
-        _stream(batch, lambda line: next_step(parse_case(line)).to_json_dict())
+        from twitchcheck.batch import next_question_lines
+
+        _stream_results(batch, next_question_lines)
         return
     try:
         parsed = parse_case(_read_input(case))

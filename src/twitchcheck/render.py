@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from twitchcheck.knowledge import Knowledge
-from twitchcheck.knowledge.models import Cause
+from twitchcheck.knowledge.models import Cause, Reference
 from twitchcheck.present import Presented, present
 
 URGENCY_STYLE = {
@@ -30,6 +30,16 @@ URGENCY_COLOUR = {
     "normal": "green",
 }
 BAR_WIDTH = 20
+
+
+def reference_links(ref: Reference) -> list[str]:
+    """Where to find a reference: its page, its DOI, its PubMed entry."""
+    links = [ref.url] if ref.url else []
+    if ref.doi:
+        links.append(f"https://doi.org/{ref.doi}")
+    if ref.pmid:
+        links.append(f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/")
+    return list(dict.fromkeys(links))
 
 
 def _console(console: Console | None) -> Console:
@@ -126,12 +136,11 @@ def show_cause(knowledge: Knowledge, cause: Cause, console: Console | None = Non
 
     _heading(console, "References")
     for ref in cause.references:
-        citation = getattr(ref, "citation", None)
-        _bullets(console, [f"{ref.title}. {citation}" if citation else ref.title])
-        doi = getattr(ref, "doi", None)
-        link = ref.url or (f"https://doi.org/{doi}" if doi else None)
-        if link:
-            # printed whole and unwrapped, so it can be copied even from a narrow terminal
+        _bullets(console, [ref.title])
+        if ref.citation and ref.citation not in ref.title:
+            console.print(Text(f"    {ref.citation}", style="dim"), soft_wrap=True)
+        # printed whole and unwrapped, so it can be copied even from a narrow terminal
+        for link in reference_links(ref):
             console.print(Text(f"    {link}", style="cyan"), soft_wrap=True)
 
 

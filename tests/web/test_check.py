@@ -69,6 +69,12 @@ def test_every_checklist_of_signs_offers_none_of_these(client):
 
 def test_signs_need_a_tick_or_none_of_these(client):
     response = first_question(client)
+    for _ in range(10):
+        if response.context["question"].field == "signs":
+            break
+        response = client.post(
+            "/check/", {"state": response.context["state"], "action": "dont_know"}
+        )
     assert response.context["question"].field == "signs"
     state = response.context["state"]
     empty = client.post("/check/", {"state": state, "action": "answer"})

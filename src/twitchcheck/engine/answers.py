@@ -8,6 +8,7 @@ so a hypothetical answer is the case's row plus the answer's row: see `Model.eva
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,8 +104,10 @@ class AnswerTable:
     def rows(self, column_lists: list[list[int]]) -> Rows:
         m = self.model
         x = np.zeros((len(column_lists), m.features.n), dtype=np.float32)
-        for r, cols in enumerate(column_lists):
-            x[r, cols] = 1.0
+        lengths = [len(cols) for cols in column_lists]
+        if sum(lengths):
+            cols = np.fromiter(itertools.chain.from_iterable(column_lists), dtype=np.intp)
+            x[np.repeat(np.arange(len(column_lists)), lengths), cols] = 1.0
         return Rows(
             raw=m.log_prior + x @ m.matrix,
             leaves=m.conditions.leaves(x),

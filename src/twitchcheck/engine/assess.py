@@ -31,8 +31,22 @@ def assess_cases(cases: list[Case], model: Model | None = None) -> list[dict]:
     rows = table.rows(columns)
     base = model.evaluate(rows.raw, rows.leaves, rows.known)
     changes = what_would_change(model, table, rows, base)
+    applies = {key: test(base.leaves) for key, test in model.action_tests.items()}
+    reasons = _reasons(model, columns)
+    order = np.argsort(-base.post, axis=1, kind="stable")
+    probs = _rounded(base.post, order)
     return [
-        _assessment(model, columns[i], base, i, changes[i], rows.known[i])
+        _assessment(
+            model,
+            reasons[i],
+            base,
+            i,
+            order[i].tolist(),
+            probs[i],
+            changes[i],
+            rows.known[i],
+            applies,
+        )
         for i in range(len(cases))
     ]
 
@@ -50,13 +64,16 @@ def what_would_change(
     if len(r) == 0:
         return found
     raw, leaves = table.with_answers(rows, r, k)
-    levels = model.evaluate(raw, leaves, rows.known[r] + 1).level
+    evaluated = model.evaluate(raw, leaves, rows.known[r] + 1)
+    levels = evaluated.level
     changed = levels != base.level[r]
     r, k, levels = r[changed], k[changed], levels[changed]
+    by_rule = evaluated.flag_level[changed] == levels  # a red flag, not a shift of the odds
     likely = (base.post[r] * table.likelihood[k]).sum(axis=1)
     raising = levels > base.level[r]
-    # most urgent first for raising changes; for lowering ones, the lowest first
-    order = np.lexsort((-likely, np.where(raising, -levels, levels), ~raising, r))
+    # raising changes first, the most urgent first, those a red flag makes before those the
+    # odds make, then the most likely; lowering ones after, the lowest first
+    order = np.lexsort((-likely, ~by_rule, np.where(raising, -levels, levels), ~raising, r))
     meta = model.knowledge.meta
     for j in order:
         row = found[r[j]]
@@ -72,21 +89,30 @@ def what_would_change(
     return found
 
 
-def _assessment(model: Model, columns: list[int], ev: Evaluation, i: int, changes, known) -> dict:
-    post = ev.post[i]
+def _assessment(
+    model: Model,
+    reasons: dict[int, list[str]],
+    ev: Evaluation,
+    i: int,
+    order: list[int],
+    probs: list[float],
+    changes,
+    known,
+    applies,
+) -> dict:
+    post = probs
     level = int(ev.level[i])
-    order = np.argsort(-post, kind="stable")
-    probs = _rounded(post, order)
-    reasons = _reasons(model, columns)
+    ids, refines = model.cause_ids, model.refines_of
     causes = []
-    for c in order.tolist():
-        entry = {"id": model.cause_ids[c], "probability": probs[c], "reasons": reasons.get(c, [])}
-        if model.refines_entry[c]:
-            entry["refines"] = model.causes[c].refines
+    for c in order:
+        entry = {"id": ids[c], "probability": probs[c], "reasons": reasons.get(c, [])}
+        if refines[c] is not False:
+            entry["refines"] = refines[c]
         causes.append(entry)
 
-    driving = [c for c in order.tolist() if ev.cause_level[i, c] >= level and post[c] >= DRIVING]
-    relevant = [c for c in order[:3].tolist() if post[c] >= RELEVANT] or order[:1].tolist()
+    cause_level = ev.cause_level[i]
+    driving = [c for c in order if post[c] >= DRIVING and cause_level[c] >= level]
+    relevant = [c for c in order[:3] if post[c] >= RELEVANT] or order[:1]
     relevant += [c for c in driving if c not in relevant]
     flags = [r for j, r in enumerate(model.red_flags) if ev.fired[i, j]]
     flags.sort(key=lambda r: -r.level)
@@ -95,23 +121,33 @@ def _assessment(model: Model, columns: list[int], ev: Evaluation, i: int, change
         "causes": causes,
         "red_flags": _red_flags(model, ev, i, level, flags, driving),
         "what_would_change": changes,
-        "actions": _actions(model, ev, i, level, flags, relevant, known=int(known)),
+        "actions": _actions(model, i, level, flags, relevant, int(known), applies),
         "prevention": _prevention(model, relevant),
         "disclaimer": model.knowledge.meta.disclaimer,
     }
 
 
-def _reasons(model: Model, columns: list[int]) -> dict[int, list[str]]:
-    """The case's facts that make each cause at least twice as likely, strongest first."""
-    found: dict[int, list[tuple[float, str]]] = {}
-    for col in columns:
-        for c in model.supported[col]:
-            found.setdefault(c, []).append((model.log_ratio[col, c], model.fact_text[col]))
-    reasons = {}
-    for c, items in found.items():
-        items.sort(reverse=True)
-        reasons[c] = list(dict.fromkeys(text for _, text in items))[:MAX_REASONS]
-    return reasons
+def _reasons(model: Model, column_lists: list[list[int]]) -> list[dict[int, list[str]]]:
+    """For each case: the facts that make each cause at least twice as likely, strongest
+    first (at most MAX_REASONS). Fact texts are unique, so no reason repeats."""
+    n = len(column_lists)
+    width = max((len(cols) for cols in column_lists), default=0)
+    found: list[dict[int, list[str]]] = [{} for _ in range(n)]
+    if width == 0:
+        return found
+    padded = np.full((n, width), model.no_fact, dtype=np.intp)
+    for r, cols in enumerate(column_lists):
+        padded[r, : len(cols)] = cols
+    ratios = model.log_ratio[padded]  # cases x facts x causes
+    order = np.argsort(-ratios, axis=1, kind="stable")
+    supported = np.take_along_axis(ratios, order, axis=1) >= model.support_threshold
+    kept = supported & (np.cumsum(supported, axis=1) <= MAX_REASONS)
+    rows, ranks, causes = np.nonzero(kept)
+    facts = padded[rows, order[rows, ranks, causes]]
+    texts = model.fact_text
+    for r, c, f in zip(rows.tolist(), causes.tolist(), facts.tolist(), strict=True):
+        found[r].setdefault(c, []).append(texts[f])
+    return found
 
 
 def _red_flags(model: Model, ev: Evaluation, i: int, level: int, flags, driving) -> list[str]:
@@ -131,14 +167,14 @@ def _red_flags(model: Model, ev: Evaluation, i: int, level: int, flags, driving)
     return list(dict.fromkeys(texts))
 
 
-def _applies(model: Model, action, ev: Evaluation, i: int, level: int, leaves) -> bool:
+def _applies(model: Model, action, i: int, level: int, applies) -> bool:
     if action.only_at and LEVELS[level] not in action.only_at:
         return False
-    test = model.action_tests.get(id(action))
-    return test is None or bool(test(leaves)[0])
+    hits = applies.get(id(action))
+    return hits is None or bool(hits[i])
 
 
-def _actions(model, ev, i, level, flags, relevant, known: int) -> list[str]:
+def _actions(model, i, level, flags, relevant, known: int, applies) -> list[str]:
     """What to do: the urgency's own advice, then first aid for each red flag, then the
     advice of the likely causes; each only where its facts and the urgency fit, once."""
     meta = model.knowledge.meta
@@ -146,11 +182,10 @@ def _actions(model, ev, i, level, flags, relevant, known: int) -> list[str]:
     actions = [urgency.headline]
     if known < FEW_FACTS:
         actions.append(meta.too_little_known)
-    leaves = ev.leaves[i : i + 1]
     for rule in flags:
-        actions += [a for a in rule.actions if _applies(model, a, ev, i, level, leaves)]
+        actions += [a for a in rule.actions if _applies(model, a, i, level, applies)]
     for c in relevant:
-        actions += [a for a in model.causes[c].actions if _applies(model, a, ev, i, level, leaves)]
+        actions += [a for a in model.causes[c].actions if _applies(model, a, i, level, applies)]
     actions += urgency.advice
     return list(dict.fromkeys(str(a) for a in actions))
 
@@ -160,8 +195,11 @@ def _prevention(model: Model, relevant: list[int]) -> list[dict]:
     return [model.prevention_entry[item] for item in ids]
 
 
-def _rounded(post, order) -> list[float]:
-    """Probabilities rounded to 4 places that still add up to 1."""
-    probs = [round(p, 4) for p in post.tolist()]
-    probs[order[0]] = round(probs[order[0]] + 1.0 - sum(probs), 4)
-    return probs
+def _rounded(post: np.ndarray, order: np.ndarray) -> list[list[float]]:
+    """Each row's probabilities rounded to 4 places, still adding up to 1 (the rounding
+    error goes to the most likely cause)."""
+    rounded = np.round(post, 4)
+    first = order[:, 0]
+    rows = np.arange(len(post))
+    rounded[rows, first] = np.round(rounded[rows, first] + 1.0 - rounded.sum(axis=1), 4)
+    return rounded.tolist()

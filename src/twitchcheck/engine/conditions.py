@@ -69,11 +69,12 @@ class Conditions:
             if (path, "unknown") in col:
                 cols.add(col[(path, "unknown")])
             return frozenset(cols)
+        values = cond.in_ or []
         if path == AREA_PATH:
-            return frozenset(col[("area", a, True)] for a in cond.in_)
+            return frozenset(col[("area", a, True)] for a in values)
         if cond.is_ is not None:
             return frozenset([col[(path, value_key(cond.is_))]])
-        return frozenset(col[(path, value_key(v))] for v in cond.in_)
+        return frozenset(col[(path, value_key(v))] for v in values)
 
     # --- evaluation --------------------------------------------------------------------
 
@@ -84,10 +85,16 @@ class Conditions:
             m[list(cols), j] = 1.0
         self._matrix = m
 
+    @property
+    def matrix(self) -> np.ndarray:
+        if self._matrix is None:
+            raise RuntimeError("the leaves are not fixed yet")
+        return self._matrix
+
     def leaves(self, x: np.ndarray) -> np.ndarray:
         """Leaf values for rows of facts x (rows x columns, 0/1)."""
-        return (x @ self._matrix) > 0
+        return np.asarray((x @ self.matrix) > 0)
 
     def leaves_of(self, cols: tuple[int, ...]) -> np.ndarray:
         """The leaves that setting `cols` turns on, whatever else is set."""
-        return self._matrix[list(cols)].any(axis=0) if cols else self._matrix[0] < 0
+        return np.asarray(self.matrix[list(cols)].any(axis=0))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from twitchcheck.case import FIELD_PATHS, Case
 from twitchcheck.knowledge import Knowledge
@@ -70,6 +71,36 @@ class Features:
             for gid, group in knowledge.breed_groups.items()
         ]
         self._breed_cache: dict[str, tuple[int, ...]] = {}
+        # how to read each field of a case section: (name, kind, lookup), where lookup is
+        # value -> column for "value", the field path for "range", unused otherwise
+        self._sections: list[tuple[str, list[tuple[str, str, Any]]]] = []
+        for section in _SECTIONS:
+            readers: list[tuple[str, str, Any]] = []
+            for path, spec in knowledge.fields.items():
+                if not path.startswith(section + "."):
+                    continue
+                name = path.partition(".")[2]
+                if path == AREA_PATH:
+                    readers.append((name, "area", None))
+                elif spec.kind == "text":
+                    readers.append((name, "breed", None))
+                elif spec.kind == "number":
+                    readers.append((name, "range", path))
+                else:
+                    lookup = {
+                        {"true": True, "false": False}.get(v, v) if spec.kind == "boolean" else v: (
+                            self.col[(path, v)]
+                        )
+                        for v in spec.values
+                    }
+                    readers.append((name, "value", lookup))
+            self._sections.append((section, readers))
+        self._unknown = {p: self.col[("unknown", p)] for p in FIELD_PATHS}
+        self._seen = {s: self.col[("sign", s, True)] for s in knowledge.signs}
+        self._unseen = {s: self.col[("sign", s, False)] for s in knowledge.signs}
+        self._area_cols = {
+            a: (self.col[("area", a, True)], self.col[("area", a, False)]) for a in self.areas
+        }
 
     # --- a case as columns -----------------------------------------------------------
 
@@ -82,25 +113,31 @@ class Features:
 
     def columns(self, case: Case) -> list[int]:
         """The columns a case sets."""
-        col = self.col
-        cols = [col[("unknown", path)] for path in case.unknown]
-        for section in _SECTIONS:
-            for name, value in vars(getattr(case, section)).items():
+        unknown = self._unknown
+        cols = [unknown[path] for path in case.unknown]
+        for section, readers in self._sections:
+            values = getattr(case, section).__dict__
+            for name, kind, lookup in readers:
+                value = values[name]
                 if value is None:
                     continue
-                path = f"{section}.{name}"
-                if path == AREA_PATH:
-                    named = set(value)
-                    cols += [col[("area", a, a in named)] for a in self.areas]
-                elif path == "dog.breed":
-                    cols += self.breed_columns(value)
-                elif path in self.ranges:
-                    cols.append(col[(path, self.range_of(path, value))])
+                if kind == "value":
+                    cols.append(lookup[value])
+                elif kind == "range":
+                    cols.append(self.col[(lookup, self.range_of(lookup, value))])
+                elif kind == "area":
+                    cols += [
+                        seen if a in value else unseen
+                        for a, (seen, unseen) in self._area_cols.items()
+                    ]
                 else:
-                    cols.append(col[(path, value_key(value))])
-        seen = set(case.signs)
-        cols += [col[("sign", s, True)] for s in seen]
-        cols += [col[("sign", s, False)] for s in case.signs_absent if s not in seen]
+                    cols += self.breed_columns(value)
+        if case.signs:
+            seen = self._seen
+            cols += [seen[s] for s in case.signs]
+        if case.signs_absent:
+            unseen, signs = self._unseen, case.signs
+            cols += [unseen[s] for s in case.signs_absent if s not in signs]
         return cols
 
     def breed_columns(self, breed: str) -> tuple[int, ...]:

@@ -26,9 +26,9 @@ import numpy as np
 from twitchcheck.engine.conditions import Conditions, Test
 from twitchcheck.engine.features import Answer, Features
 from twitchcheck.knowledge import CONTRACT_CAUSES, Knowledge, load_knowledge
-from twitchcheck.knowledge.models import Cause, FieldSpec
+from twitchcheck.knowledge.models import Cause, FieldSpec, Urgency
 
-LEVELS = ("normal", "home_care", "see_vet", "emergency")
+LEVELS: tuple[Urgency, ...] = ("normal", "home_care", "see_vet", "emergency")
 LEVEL = {name: i for i, name in enumerate(LEVELS)}
 EMERGENCY = LEVEL["emergency"]
 SUPPORT_RATIO = 2.0  # a fact this many times likelier under a cause is one of its reasons
@@ -88,23 +88,26 @@ class Model:
         self.log_prior = np.log(priors / priors.sum())
         self.weight = knowledge.meta.evidence_weight
         self.base_level = np.array([LEVEL[c.urgency.base] for c in self.causes])
-        self.refines_entry = [c.id not in CONTRACT_CAUSES for c in self.causes]
+        # the "refines" entry of each cause in an assessment, False for a contract cause
+        self.refines_of = [False if c.id in CONTRACT_CAUSES else c.refines for c in self.causes]
         self.prevention_entry = {p.id: {"id": p.id, "text": p.text} for p in knowledge.prevention}
         families = list(dict.fromkeys(c.refines or c.id for c in self.causes))
         self.family_of = np.zeros((n, len(families)))
         for i, c in enumerate(self.causes):
             self.family_of[i, families.index(c.refines or c.id)] = 1.0
+        thresholds = knowledge.meta.thresholds
         self.thresholds = np.array(
-            [knowledge.meta.thresholds[name] for name in ("home_care", "see_vet", "emergency")]
+            [thresholds["home_care"], thresholds["see_vet"], thresholds["emergency"]]
         )
 
         loglik, background, texts = self._likelihoods()
         self.loglik = loglik  # columns x causes, untempered
         self.matrix = self.weight * loglik
-        self.log_ratio = loglik - np.log(background)[:, None]
-        self.fact_text = texts
-        support = self.log_ratio >= math.log(SUPPORT_RATIO)
-        self.supported = [np.flatnonzero(support[i]).tolist() for i in range(features.n)]
+        # one more row, no fact at all: padding when many cases' facts are stacked
+        self.no_fact = features.n
+        self.log_ratio = np.vstack([loglik - np.log(background)[:, None], np.zeros(n)])
+        self.fact_text = [*texts, ""]
+        self.support_threshold = math.log(SUPPORT_RATIO)
 
         self.conditions = cond = Conditions(features)
         self.escalations = [
@@ -153,9 +156,7 @@ class Model:
             elif spec.kind == "multi":
                 for area, entry in spec.values.items():
                     bg = spec.background[area]
-                    p = np.array(
-                        [float(c.likelihoods.get(path, {}).get(area, bg)) for c in self.causes]
-                    )
+                    p = np.array([c.table(path).get(area, bg) for c in self.causes])
                     seen, unseen = f.col[("area", area, True)], f.col[("area", area, False)]
                     loglik[seen] = np.log(p)
                     loglik[unseen] = UNNAMED_AREA_WEIGHT * np.log1p(-p)
@@ -163,14 +164,14 @@ class Model:
                     texts[seen], texts[unseen] = entry.fact, f"not {entry.fact}"
         for sid, sign in k.signs.items():
             bg = sign.background
-            p = np.array([float(c.likelihoods.get("signs", {}).get(sid, bg)) for c in self.causes])
+            p = np.array([c.table("signs").get(sid, bg) for c in self.causes])
             seen, unseen = f.col[("sign", sid, True)], f.col[("sign", sid, False)]
             loglik[seen], loglik[unseen] = np.log(p), np.log1p(-p)
             background[seen], background[unseen] = bg, 1 - bg
             texts[seen], texts[unseen] = sign.present, sign.absent
         for gid, group in k.breed_groups.items():
             i = f.col[("breed", gid)]
-            ratios = [float(c.likelihoods.get("dog.breed", {}).get(gid, 1.0)) for c in self.causes]
+            ratios = [c.table("dog.breed").get(gid, 1.0) for c in self.causes]
             loglik[i] = np.log(np.array(ratios))
             texts[i] = f"a breed among {group.label.lower()}"
         return loglik, background, texts
@@ -183,9 +184,9 @@ class Model:
         leaves = np.array([self.conditions.leaves_of(a.cols) for a in answers])
         return raw.reshape(len(answers), self.n_causes), leaves
 
-    def evaluate(self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray) -> Evaluation:
+    def evaluate(self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray | None) -> Evaluation:
         """The urgency of each row, from its raw log posterior, its leaf values and how many
-        facts it states."""
+        facts it states (None: as if enough were known, for weighing questions)."""
         raw = raw.copy()
         for req in self.requirements:
             raw[:, req.cause] += req.log_factor * ~req.when(leaves)
@@ -204,7 +205,8 @@ class Model:
         for lv in (1, 2, 3):
             mass = (post * (cause_level >= lv)).sum(axis=1)
             level[mass >= self.thresholds[lv - 1]] = lv
-        np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
+        if known is not None:
+            np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
         if self.red_flags:
             fired = np.column_stack([r.when(leaves) for r in self.red_flags])
             flag_level = (fired * self.flag_levels).max(axis=1)
@@ -225,13 +227,8 @@ class Model:
 def _distribution(cause: Cause, path: str, spec: FieldSpec) -> list[float]:
     """P(value | cause) for every value of a field, in the field's order: the values the
     cause gives, and the rest of the probability spread as the background spreads it."""
-    given = cause.likelihoods.get(path)
+    given = cause.table(path)
     values = list(spec.values)
-    if given is None:
-        given = {}
-    elif spec.kind == "boolean":
-        given = {"true": float(given), "false": 1.0 - float(given)}
-    given = {str(k): float(v) for k, v in given.items()}
     rest = [v for v in values if v not in given]
     left = max(0.0, 1.0 - sum(given.values()))
     rest_bg = sum(spec.background[v] for v in rest)

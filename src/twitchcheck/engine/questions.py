@@ -21,18 +21,19 @@ from itertools import combinations
 import numpy as np
 
 from twitchcheck.case import Case, NextStep, Question
-from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
+from twitchcheck.engine.answers import Rows, answer_table
 from twitchcheck.engine.features import value_key
 from twitchcheck.engine.model import EMERGENCY, Model, get_model
 from twitchcheck.knowledge.models import QuestionSpec
 
 URGENCY_WEIGHT = 1.0
 UP_WEIGHT = 3.0  # an answer that raises the urgency matters this much more than one lowering it
-SETTLED = 0.12  # expected urgency change below which the urgency counts as settled
+SETTLED = 0.3  # expected urgency change below which the urgency counts as settled
 CLEAR = 0.75  # posterior of the leading family of causes at which it counts as clear
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
 GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is still asked
 MIN_OUTCOME = 0.002
+MIGHT_LOWER = 0.05  # an emergency is settled once no question is this likely to lower it
 MAX_SIGNS_SEEN = 2  # sign answers are weighed up to this many signs seen at once
 
 
@@ -62,28 +63,43 @@ class Planner:
         rows = table.rows([model.features.columns(case)])
         now = model.evaluate(rows.raw, rows.leaves, rows.known)
         level_now = int(now.level[0])
-        if level_now == EMERGENCY:
-            return NextStep(done=True)
         fits = table.applicable(rows)[0]
         answered = rows.answered[0]
         open_plans = [p for p in self.plans if any(fits[t] and not answered[t] for t in p.topics)]
         if not open_plans:
             return NextStep(done=True)
-        screens = [p for p in open_plans if p.spec.screen]
-        candidates = screens or open_plans
-        values = self._values(rows, now.post[0], level_now, candidates, answered)
-        best = max(range(len(candidates)), key=lambda j: values[j][0] + values[j][1])
-        plan = candidates[best]
-        if not screens:
-            gains = [v[0] for v in values]
-            settled = max(v[1] for v in values) < SETTLED
-            family = now.post[0] @ model.family_of
-            clear = max(gains) < WORTH_ASKING or (
-                family.max() >= CLEAR and max(gains) < GAIN_IF_CLEAR
-            )
-            if (settled and clear) or sum(values[best]) < WORTH_ASKING:
-                return NextStep(done=True)
-        return NextStep(done=False, question=self._question(plan, answered))
+        if level_now == EMERGENCY:
+            return self._settle_emergency(rows, now.post[0], open_plans, answered)
+        first = [p for p in open_plans if p.spec.opening] or [
+            p for p in open_plans if p.spec.screen
+        ]
+        if first:  # in the order of questions.yaml
+            return NextStep(done=False, question=self._question(first[0], answered))
+        # weighed as if enough were known: the few-facts cap of a one-shot result is no
+        # reason to ask
+        level_uncapped = int(model.evaluate(rows.raw, rows.leaves, None).level[0])
+        values = self._values(rows, now.post[0], level_uncapped, open_plans, answered)
+        worth = [(g + u) * p.spec.answerable for (g, u), p in zip(values, open_plans, strict=True)]
+        best = max(range(len(open_plans)), key=worth.__getitem__)
+        gain = max(g * p.spec.answerable for (g, _), p in zip(values, open_plans, strict=True))
+        settled = max(u * p.spec.answerable for (_, u), p in zip(values, open_plans, strict=True))
+        clear = gain < WORTH_ASKING or (
+            (now.post[0] @ model.family_of).max() >= CLEAR and gain < GAIN_IF_CLEAR
+        )
+        if (settled < SETTLED and clear) or worth[best] < WORTH_ASKING:
+            return NextStep(done=True)
+        return NextStep(done=False, question=self._question(open_plans[best], answered))
+
+    def _settle_emergency(self, rows: Rows, post, open_plans, answered) -> NextStep:
+        """Done once the answer can only be an emergency. While an open question could still
+        lower it (a "don't know" treated as a possible yes, odds that an answer would shift),
+        the one most likely to settle it is asked; the result already says "go now"."""
+        values = self._values(rows, post, EMERGENCY, open_plans, answered)
+        lowering = [u * p.spec.answerable for (_, u), p in zip(values, open_plans, strict=True)]
+        best = max(range(len(open_plans)), key=lowering.__getitem__)
+        if lowering[best] < MIGHT_LOWER:
+            return NextStep(done=True)
+        return NextStep(done=False, question=self._question(open_plans[best], answered))
 
     # --- answers and their value -----------------------------------------------------
 
@@ -117,8 +133,7 @@ class Planner:
             picks[i, outcome] = 1.0
         raw = rows.raw[0] + picks @ table.raw
         leaves = rows.leaves[0] | ((picks @ table.leaves) > 0)
-        sizes = np.array([len(m) for m in members])
-        evaluated = model.evaluate(raw, leaves, rows.known[0] + sizes)
+        evaluated = model.evaluate(raw, leaves, None)
         owner_arr = np.array(owner)
         lik = np.exp(picks @ self.log_likelihood)  # P(outcome | cause), outcomes x causes
         sums = np.zeros((len(plans), model.n_causes))
@@ -144,6 +159,7 @@ class Planner:
 
     def _question(self, plan: Plan, answered: np.ndarray) -> Question:
         spec, k, table = plan.spec, self.model.knowledge, self.table
+        options: list
         if spec.field == "signs":
             options = [table.topics[t] for t in plan.topics if not answered[t]]
             labels = {s: k.signs[s].label for s in options}
@@ -157,7 +173,9 @@ class Planner:
             elif field.kind == "number":
                 labels = {
                     value_key(a.value): field.values[name].label
-                    for a, (name, _) in zip(answers, self.model.features.ranges[spec.field])
+                    for a, (name, _) in zip(
+                        answers, self.model.features.ranges[spec.field], strict=True
+                    )
                 }
             else:
                 labels = {value_key(o): field.values[value_key(o)].label for o in options}

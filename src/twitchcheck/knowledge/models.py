@@ -184,6 +184,16 @@ class Cause(_Data):
 
     _parse_actions = field_validator("actions", mode="before")(_actions)
 
+    def table(self, path: str) -> dict[str, float]:
+        """The likelihoods the cause gives for a field, signs or breed groups ({} if none);
+        a yes/no field's single probability becomes {"true": p, "false": 1 - p}."""
+        given = self.likelihoods.get(path)
+        if given is None:
+            return {}
+        if isinstance(given, dict):
+            return {str(k): float(v) for k, v in given.items()}
+        return {"true": float(given), "false": 1.0 - float(given)}
+
 
 class FieldValue(_Data):
     label: str
@@ -192,7 +202,7 @@ class FieldValue(_Data):
     # for what would change the answer; values without it are never suggested
     if_text: str | None = None
     # number fields: the value a question's answer stands for (3 for "one to five years")
-    answer: float | None = None
+    answer: int | float | None = None
     # offered as an answer to the field's question; "not sure" values are not, because
     # every question takes "don't know"
     offered: bool = True
@@ -242,6 +252,12 @@ class QuestionSpec(_Data):
     only_if: Condition | None = None
     # part of the red-flag screen: the interview is not done while it applies and is open
     screen: bool = False
+    # asked first, in the file's order, while open: what the owner saw and when, the way a
+    # vet's telephone triage starts
+    opening: bool = False
+    # how often an owner can answer it rather than "don't know": a question's value is
+    # weighed by it (ticked checklists are always answered)
+    answerable: float = Field(default=1.0, gt=0, le=1)
 
 
 class PreventionSpec(_Data):
