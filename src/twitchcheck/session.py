@@ -257,7 +257,10 @@ def question_for(field: str) -> Question:
     text = text or (spec.label if spec else field)
     options, labels = [], {}
     if spec and spec.kind in ("choice", "multi"):
-        options = [v for v in spec.values if v != "unknown"]
+        # "not sure" values are not offered: every question takes "don't know"
+        options = [
+            v for v, value in spec.values.items() if getattr(value, "offered", v != "unknown")
+        ]
         labels = {v: spec.values[v].label for v in options}
     elif spec and spec.kind == "boolean":
         options = [True, False]
