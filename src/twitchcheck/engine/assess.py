@@ -104,21 +104,20 @@ def _assessment(
     known,
     applies,
 ) -> dict:
-    post = probs
     level = int(ev.level[i])
-    ids, refines = model.cause_ids, model.refines_of
-    causes = []
-    for c in order:
-        entry = {"id": ids[c], "probability": probs[c], "reasons": reasons.get(c, [])}
-        if refines[c] is not False:
-            entry["refines"] = refines[c]
-        causes.append(entry)
-
+    ids, refines, get = model.cause_ids, model.refines_of, reasons.get
+    causes = [
+        {"id": ids[c], "probability": probs[c], "reasons": get(c, [])}
+        if refines[c] is False
+        else {"id": ids[c], "probability": probs[c], "reasons": get(c, []), "refines": refines[c]}
+        for c in order
+    ]
+    likely = [c for c in order if probs[c] >= DRIVING]  # the rest cannot drive or matter
     cause_level = ev.cause_level[i]
-    driving = [c for c in order if post[c] >= DRIVING and cause_level[c] >= level]
-    relevant = [c for c in order[:3] if post[c] >= RELEVANT] or order[:1]
+    driving = [c for c in likely if cause_level[c] >= level]
+    relevant = [c for c in likely[:3] if probs[c] >= RELEVANT] or order[:1]
     relevant += [c for c in driving if c not in relevant]
-    flags = [r for j, r in enumerate(model.red_flags) if ev.fired[i, j]]
+    flags = [model.red_flags[j] for j in np.flatnonzero(ev.fired[i])]
     flags.sort(key=lambda r: -r.level)
     return {
         "urgency": LEVELS[level],
