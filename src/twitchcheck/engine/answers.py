@@ -124,8 +124,9 @@ class AnswerTable:
     def applicable(self, rows: Rows) -> np.ndarray:
         """rows x topics: the topic's question fits the case (its `only_if` holds)."""
         fits = np.ones((len(rows.raw), len(self.topics)), dtype=bool)
+        v = np.ascontiguousarray(rows.leaves.T)
         for topic, test in self._topic_tests:
-            fits[:, topic] = test(rows.leaves)
+            fits[:, topic] = test(v)
         return fits
 
 

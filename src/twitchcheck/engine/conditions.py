@@ -19,7 +19,7 @@ import numpy as np
 from twitchcheck.engine.features import AREA_PATH, Features, value_key
 from twitchcheck.knowledge.models import Condition
 
-Test = Callable[[np.ndarray], np.ndarray]  # leaf values (rows x leaves) -> bool per row
+Test = Callable[[np.ndarray], np.ndarray]  # leaf values (leaves x rows) -> bool per row
 
 
 class Conditions:
@@ -33,11 +33,9 @@ class Conditions:
 
     def compile(self, cond: Condition) -> Test:
         if cond.all is not None:
-            parts = [self.compile(c) for c in cond.all]
-            return lambda v: np.logical_and.reduce([p(v) for p in parts])
+            return _combine([self.compile(c) for c in cond.all], np.logical_and)
         if cond.any is not None:
-            parts = [self.compile(c) for c in cond.any]
-            return lambda v: np.logical_or.reduce([p(v) for p in parts])
+            return _combine([self.compile(c) for c in cond.any], np.logical_or)
         if cond.not_ is not None:
             inner = self.compile(cond.not_)
             return lambda v: ~inner(v)
@@ -53,7 +51,7 @@ class Conditions:
         if j is None:
             j = self._leaf_of[cols] = len(self._leaf_cols)
             self._leaf_cols.append(cols)
-        return lambda v: v[:, j]
+        return lambda v: v[j]
 
     def _columns(self, cond: Condition) -> frozenset[int]:
         col = self.features.col
@@ -92,9 +90,23 @@ class Conditions:
         return self._matrix
 
     def leaves(self, x: np.ndarray) -> np.ndarray:
-        """Leaf values for rows of facts x (rows x columns, 0/1)."""
+        """Leaf values for rows of facts x (rows x columns, 0/1), as rows x leaves."""
         return np.asarray((x @ self.matrix) > 0)
 
     def leaves_of(self, cols: tuple[int, ...]) -> np.ndarray:
         """The leaves that setting `cols` turns on, whatever else is set."""
         return np.asarray(self.matrix[list(cols)].any(axis=0))
+
+
+def _combine(parts: list[Test], op) -> Test:
+    if len(parts) == 1:
+        return parts[0]
+    first, rest = parts[0], parts[1:]
+
+    def test(v: np.ndarray) -> np.ndarray:
+        out = np.array(first(v), copy=True)
+        for part in rest:
+            op(out, part(v), out=out)
+        return out
+
+    return test

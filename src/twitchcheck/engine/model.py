@@ -184,41 +184,39 @@ class Model:
         leaves = np.array([self.conditions.leaves_of(a.cols) for a in answers])
         return raw.reshape(len(answers), self.n_causes), leaves
 
-    def evaluate(self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray | None) -> Evaluation:
+    def evaluate(
+        self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray | None
+    ) -> Evaluation:
         """The urgency of each row, from its raw log posterior, its leaf values and how many
         facts it states (None: as if enough were known, for weighing questions)."""
-        raw = raw.copy()
+        v = np.ascontiguousarray(leaves.T)  # leaves x rows: each test reads one whole row
+        logp = np.array(raw.T)  # causes x rows
         for req in self.requirements:
-            raw[:, req.cause] += req.log_factor * ~req.when(leaves)
-        post = np.exp(raw - raw.max(axis=1, keepdims=True))
-        post /= post.sum(axis=1, keepdims=True)
-        n = len(raw)
-        cause_level = np.broadcast_to(self.base_level, (n, self.n_causes)).copy()
-        escalated = np.zeros((n, len(self.escalations)), dtype=bool)
+            logp[req.cause] += req.log_factor * ~req.when(v)
+        logp -= logp.max(axis=0)
+        post = np.exp(logp)
+        post /= post.sum(axis=0)
+        n = raw.shape[0]
+        cause_level = np.repeat(self.base_level[:, None], n, axis=1)  # causes x rows
+        escalated = np.zeros((len(self.escalations), n), dtype=bool)
         for j, esc in enumerate(self.escalations):
-            hit = esc.when(leaves)
-            escalated[:, j] = hit
-            column = cause_level[:, esc.cause]
-            np.maximum(column, np.where(hit, esc.level, 0), out=column)
-            cause_level[:, esc.cause] = column
+            hit = esc.when(v)
+            escalated[j] = hit
+            np.maximum(cause_level[esc.cause], np.where(hit, esc.level, 0), out=cause_level[esc.cause])
         level = np.zeros(n, dtype=int)
         for lv in (1, 2, 3):
-            mass = (post * (cause_level >= lv)).sum(axis=1)
+            mass = np.einsum("cr,cr->r", post, cause_level >= lv)
             level[mass >= self.thresholds[lv - 1]] = lv
         if known is not None:
             np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
-        if self.red_flags:
-            fired = np.column_stack([r.when(leaves) for r in self.red_flags])
-            flag_level = (fired * self.flag_levels).max(axis=1)
-        else:
-            fired = np.zeros((n, 0), dtype=bool)
-            flag_level = np.zeros(n, dtype=int)
+        fired = np.array([r.when(v) for r in self.red_flags], dtype=bool).reshape(-1, n)
+        flag_level = (fired * self.flag_levels[:, None]).max(axis=0, initial=0)
         return Evaluation(
-            post=post,
+            post=post.T,
             leaves=leaves,
-            cause_level=cause_level,
-            escalated=escalated,
-            fired=fired,
+            cause_level=cause_level.T,
+            escalated=escalated.T,
+            fired=fired.T,
             flag_level=flag_level,
             level=np.maximum(level, flag_level),
         )
