@@ -117,6 +117,7 @@ class DiaryCounts:
     """What the log knows at the time of one episode (that episode included)."""
 
     count_24h: int
+    fit_like_24h: int
     earlier: int
     recent: int
     before: int
@@ -129,6 +130,9 @@ def counts_at(*, dog, at: datetime) -> DiaryCounts:
     before_from = recent_from - timedelta(days=trends.BEFORE_DAYS)
     row = Episode.objects.filter(dog=dog, started_at__lte=at).aggregate(
         count_24h=Count("id", filter=Q(started_at__gt=at - timedelta(hours=24))),
+        fit_like_24h=Count(
+            "id", filter=Q(started_at__gt=at - trends.CLUSTER_WINDOW, fit_like=True)
+        ),
         earlier=Count("id", filter=Q(started_at__lt=at)),
         recent=Count("id", filter=Q(started_at__gt=recent_from)),
         before=Count("id", filter=Q(started_at__gt=before_from, started_at__lte=recent_from)),

@@ -255,16 +255,33 @@ def episode_delete(*, episode: Episode) -> None:
     _delete_files_after_commit(files)
 
 
-def episode_case(*, episode: Episode) -> Case:
+CLUSTER_FLAG = "{n} fit-like episodes within 24 hours (a cluster of fits)"
+
+
+def episode_case(*, episode: Episode) -> tuple[Case, int]:
+    """The case for the episode, and how many fit-like episodes the 24 hours up to it
+    held (it included)."""
     counts = counts_at(dog=episode.dog, at=episode.started_at)
-    return case_for_episode(episode, counts=counts, medications=medications_for_dog(dog=episode.dog))
+    medications = medications_for_dog(dog=episode.dog)
+    return case_for_episode(episode, counts=counts, medications=medications), counts.fit_like_24h
+
+
+def diary_assessment(case: Case, fits_24h: int) -> dict:
+    """The engine's assessment; a cluster of fits in the diary (two or more within 24
+    hours) makes it an emergency whatever else the case says, with that as a red flag."""
+    assessment = assess(case).model_dump(mode="json")
+    if fits_24h >= 2:
+        assessment["urgency"] = "emergency"
+        flag = CLUSTER_FLAG.format(n=fits_24h)
+        assessment["red_flags"] = [flag, *assessment["red_flags"]]
+    return assessment
 
 
 @transaction.atomic
 def episode_check(*, episode: Episode) -> Episode:
     """The engine's assessment of the episode in the light of the diary, stored with it."""
-    case = episode_case(episode=episode)
-    episode.assessment = assess(case).model_dump(mode="json")
+    case, fits_24h = episode_case(episode=episode)
+    episode.assessment = diary_assessment(case, fits_24h if episode.fit_like else 0)
     episode.assessed_case = case.to_json_dict()
     episode.assessed_at = timezone.now()
     episode.save(update_fields=["assessment", "assessed_case", "assessed_at", "updated_at"])

@@ -1,0 +1,110 @@
+"""Fixtures for the diary tests: owners, a dog, episodes made in bulk, uploads kept in
+a temporary MEDIA_ROOT."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.test import Client
+
+from twitchcheck.web.diary import services
+from twitchcheck.web.diary.models import Episode
+
+PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    settings.RATELIMIT_ENABLE = False
+
+
+def make_owner(email: str, time_zone: str = "Europe/London"):
+    return services.account_create(email=email, password=PASSWORD, time_zone=time_zone)
+
+
+@pytest.fixture
+def owner(db):
+    return make_owner("owner@example.org")
+
+
+@pytest.fixture
+def other(db):
+    return make_owner("other@example.org", "America/New_York")
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def owner_client(owner):
+    return client_for(owner)
+
+
+@pytest.fixture
+def other_client(other):
+    return client_for(other)
+
+
+@pytest.fixture
+def dog(owner):
+    return services.dog_create(
+        owner=owner,
+        name="Bella",
+        breed="labrador retriever",
+        birth_date=datetime(2020, 5, 1).date(),
+        sex="female",
+        neutered=True,
+        pregnant_or_nursing=False,
+        vaccinations="up_to_date",
+        weight_kg=28,
+        notes="Started on phenobarbital in March.",
+    )
+
+
+def add_episodes(dog, times, user=None, **fields) -> list[Episode]:
+    """Episodes at the given times, written in one bulk insert."""
+    defaults = {
+        "looks_like": "twitching_or_jerking",
+        "context": "asleep",
+        "duration_seconds": 30,
+        "duration": "seconds",
+        "aware": "yes",
+        "afterwards": "normal",
+        "body_area": ["hind_leg"],
+        "signs": [],
+    }
+    defaults.update(fields)
+    fit_like = defaults.get("looks_like") == "seizure_or_fit" or defaults.get("aware") == "no"
+    return Episode.objects.bulk_create(
+        [
+            Episode(dog=dog, logged_by=user or dog.owner, started_at=t, fit_like=fit_like, **defaults)
+            for t in times
+        ],
+        batch_size=1000,
+    )
+
+
+def hours_ago(*hours, now=None) -> list[datetime]:
+    now = now or datetime.now(UTC)
+    return [now - timedelta(hours=h) for h in hours]
+
+
+def png_bytes() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "green").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
