@@ -25,6 +25,11 @@ def _no_rate_limits(settings):
     settings.RATELIMIT_ENABLE = False
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_owner(email: str, time_zone: str = "Europe/London"):
     return services.account_create(email=email, password=PASSWORD, time_zone=time_zone)
 
@@ -108,3 +113,47 @@ def png_bytes() -> bytes:
 
 
 MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+
+def api_token_for(user) -> str:
+    return services.api_token_create(user=user)[1]
+
+
+class Api:
+    """The test client speaking JSON with a bearer token (or none)."""
+
+    def __init__(self, token: str | None = None):
+        self.client = Client()
+        self.headers = {"Authorization": f"Bearer {token}"} if token else {}
+
+    def _send(self, method, path, payload=None, content_type="application/json", **extra):
+        import json as _json
+
+        body = payload if isinstance(payload, (str, bytes)) or payload is None else _json.dumps(payload)
+        call = getattr(self.client, method)
+        kwargs = {"headers": self.headers, **extra}
+        if payload is not None:
+            kwargs.update(data=body, content_type=content_type)
+        return call(f"/api/v1/{path.lstrip('/')}", **kwargs)
+
+    def get(self, path, **extra):
+        return self._send("get", path, **extra)
+
+    def post(self, path, payload=None, **extra):
+        return self._send("post", path, payload if payload is not None else {}, **extra)
+
+    def patch(self, path, payload, **extra):
+        return self._send("patch", path, payload, **extra)
+
+    def delete(self, path, **extra):
+        return self._send("delete", path, **extra)
+
+
+@pytest.fixture
+def owner_api(owner):
+    return Api(api_token_for(owner))
+
+
+@pytest.fixture
+def other_api(other):
+    return Api(api_token_for(other))
