@@ -149,7 +149,7 @@ def test_episodes_crud(owner_api, dog):
         ({"signs": ["barking"]}, ["signs", 0]),
         ({"body_area": ["tail"]}, ["body_area", 0]),
         ({"duration_seconds": -1}, ["duration_seconds"]),
-        ({"duration": "seconds", "duration_seconds": 900}, []),
+        ({"duration": "seconds", "duration_seconds": 900}, ["duration"]),
         ({"mood": "happy"}, ["mood"]),
         ({"notes": "x" * 5001}, ["notes"]),
     ],

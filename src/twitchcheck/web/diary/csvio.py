@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
@@ -45,7 +46,7 @@ def row_for(fields: dict, tz: ZoneInfo) -> list[str]:
     for name in COLUMNS:
         value = fields.get(name)
         if name == "started_at":
-            out.append(value.astimezone(tz).isoformat())
+            out.append(value.astimezone(UTC).astimezone(tz).isoformat())
         elif name in LIST_FIELDS:
             out.append(";".join(value or []))
         elif name in TEXT_FIELDS:

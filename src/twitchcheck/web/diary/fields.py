@@ -97,18 +97,23 @@ class EpisodeFields(BaseModel):
     def _text(cls, value: str) -> str:
         return _no_nul(value)
 
-    @model_validator(mode="after")
-    def _duration_agrees(self) -> EpisodeFields:
-        if self.duration_seconds is None:
-            return self
-        expected = duration_for_seconds(self.duration_seconds)
-        if self.duration is None:
-            self.duration = expected
-        elif self.duration not in (expected, "constant"):
+    @field_validator("duration")
+    @classmethod
+    def _duration_agrees(cls, value, info):
+        seconds = info.data.get("duration_seconds")
+        if value is None or seconds is None:
+            return value
+        expected = duration_for_seconds(seconds)
+        if value not in (expected, "constant"):
             raise ValueError(
-                f"duration {self.duration!r} does not match duration_seconds "
-                f"{self.duration_seconds} (that is {expected!r})"
+                f"{value!r} does not match duration_seconds {seconds} (that is {expected!r})"
             )
+        return value
+
+    @model_validator(mode="after")
+    def _duration_from_seconds(self) -> EpisodeFields:
+        if self.duration is None and self.duration_seconds is not None:
+            self.duration = duration_for_seconds(self.duration_seconds)
         return self
 
     @property
