@@ -9,6 +9,7 @@ so the report costs the same for 10 episodes or 10,000."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,9 @@ from django.utils import timezone
 
 from twitchcheck.web.diary import charts, labels, selectors, trends
 from twitchcheck.web.diary.models import Episode
+
+# fontTools logs every glyph of the font subset at INFO
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 RANGE_DAYS = 90
 TABLE_FETCH = 150  # more rows than two pages can hold
@@ -156,10 +160,11 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
         pdf.multi_cell(width, height, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def fit(text: str, w: float) -> str:
+        room = w - 2 * pdf.c_margin
         text = " ".join(str(text).split())
-        if pdf.get_string_width(text) <= w - 1:
+        if pdf.get_string_width(text) <= room:
             return text
-        while text and pdf.get_string_width(text + "…") > w - 1:
+        while text and pdf.get_string_width(text + "…") > room:
             text = text[:-1]
         return text + "…"
 
@@ -180,9 +185,9 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
     top = pdf.get_y()
     for label_text, value in facts:
         pdf.set_font("DejaVu", "B", 8.5)
-        pdf.cell(32, 4.2, label_text)
+        pdf.cell(36, 4.2, label_text)
         pdf.set_font("DejaVu", "", 8.5)
-        pdf.cell(width / 2 - 32, 4.2, fit(value, width / 2 - 32), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(width / 2 - 36, 4.2, fit(value, width / 2 - 36), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     left_bottom = pdf.get_y()
     pdf.set_xy(pdf.l_margin + width / 2, top - 6)
     pdf.set_font("DejaVu", "B", 11)
@@ -247,14 +252,14 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
     # the episode table
     heading(f"Episodes ({total} from {start:%d %b} to {last_day:%d %b %Y}, newest first)")
     columns = [
-        ("When", 25),
-        ("Length", 14),
+        ("When", 28),
+        ("Length", 16),
         ("Looks like", 27),
-        ("Context", 23),
-        ("Aware", 12),
-        ("After", 16),
-        ("Signs", 26),
-        ("Notes", width - 143),
+        ("Context", 24),
+        ("Aware", 10),
+        ("After", 20),
+        ("Signs", 24),
+        ("Notes", width - 149),
     ]
 
     def table_header() -> None:

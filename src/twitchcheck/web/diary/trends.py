@@ -65,7 +65,8 @@ class RiseTest:
             f"({self.before_per_week:.1f} a week)"
         )
         if self.rising:
-            return f"More often lately: {rates}; p = {self.p_value:.3f}."
+            p = "p < 0.001" if self.p_value < 0.001 else f"p = {self.p_value:.3f}"
+            return f"More often lately: {rates}; {p}."
         if self.recent < MIN_RECENT:
             return f"Too few recent episodes to call a rise: {rates}."
         return f"No clear rise: {rates}; p = {self.p_value:.2f}."
