@@ -101,7 +101,9 @@ class DateInput(forms.DateInput):
 
 
 class DogForm(forms.Form):
-    name = forms.CharField(max_length=80, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    name = forms.CharField(
+        max_length=80, widget=forms.TextInput(attrs={"autocomplete": "off", "autofocus": True})
+    )
     breed = forms.CharField(max_length=80, required=False)
     birth_date = forms.DateField(required=False, widget=DateInput(), label="Birth date")
     age_years = forms.DecimalField(
