@@ -34,6 +34,7 @@ from twitchcheck.web.diary.fields import (
     Context,
     Duration,
     EpisodeFields,
+    EpisodeShape,
     episode_fields_from_model,
 )
 from twitchcheck.web.diary.models import Dog, Episode
@@ -292,7 +293,7 @@ class EpisodePatch(BaseModel):
     notes: str | None = Field(None, max_length=NOTES_MAX)
 
 
-class EpisodeOut(EpisodeFields):
+class EpisodeOut(EpisodeShape):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [

@@ -59,10 +59,8 @@ def _no_nul(value: str) -> str:
     return value
 
 
-class EpisodeFields(BaseModel):
-    """One episode's fields (everything but started_at may be left out: unknown)."""
-
-    model_config = ConfigDict(extra="forbid")
+class EpisodeShape(BaseModel):
+    """The fields of an episode, without the checks (what the API answers with)."""
 
     started_at: AwareDatetime = Field(
         description="when it started, ISO 8601 with a time zone offset",
@@ -84,6 +82,12 @@ class EpisodeFields(BaseModel):
     signs: list[SignId] = Field(default_factory=list, examples=[["paddling_or_chomping"]])
     behaviour_before: Annotated[str, Field(max_length=BEHAVIOUR_MAX)] = ""
     notes: Annotated[str, Field(max_length=NOTES_MAX)] = Field("", examples=["woke up fine"])
+
+
+class EpisodeFields(EpisodeShape):
+    """One episode's fields, checked (everything but started_at may be left out: unknown)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     @field_validator("body_area", "signs")
     @classmethod
