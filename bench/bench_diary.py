@@ -47,7 +47,10 @@ def _child(runs: int) -> dict:
     )
     dog = services.dog_create(owner=owner, name="Bella", breed="border collie", sex="female")
     services.medication_create(
-        dog=dog, name="Phenobarbital", dose="30 mg", since=(datetime.now(UTC) - timedelta(days=60)).date()
+        dog=dog,
+        name="Phenobarbital",
+        dose="30 mg",
+        since=(datetime.now(UTC) - timedelta(days=60)).date(),
     )
     now = datetime.now(UTC)
     kinds = ["twitching_or_jerking", "seizure_or_fit", "trembling_or_shivering"]

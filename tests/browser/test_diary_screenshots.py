@@ -37,14 +37,19 @@ def _diary():
         neutered=True,
         vaccinations="up_to_date",
         weight_kg=18,
-        notes="Fits started in the spring. Phenobarbital since September, with breakfast and dinner.",
+        notes="Fits started in the spring. Phenobarbital since September, with meals.",
     )
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     services.medication_create(
-        dog=dog, name="Phenobarbital", dose="30 mg twice a day", since=(now - timedelta(days=70)).date()
+        dog=dog,
+        name="Phenobarbital",
+        dose="30 mg twice a day",
+        since=(now - timedelta(days=70)).date(),
     )
     rng = random.Random(4)
-    moments = [now - timedelta(days=rng.uniform(1, 180), minutes=rng.randint(0, 600)) for _ in range(60)]
+    moments = [
+        now - timedelta(days=rng.uniform(1, 180), minutes=rng.randint(0, 600)) for _ in range(60)
+    ]
     moments += [now - timedelta(days=rng.uniform(1, 14)) for _ in range(10)]
     for moment in sorted(moments):
         services.episode_create(
@@ -53,7 +58,9 @@ def _diary():
             fields={
                 "started_at": moment,
                 "duration_seconds": rng.choice([10, 20, 30, 45, 60, 90]),
-                "looks_like": rng.choice(["twitching_or_jerking", "twitching_or_jerking", "trembling_or_shivering"]),
+                "looks_like": rng.choice(
+                    ["twitching_or_jerking", "twitching_or_jerking", "trembling_or_shivering"]
+                ),
                 "context": rng.choice(["asleep", "resting_awake"]),
                 "aware": "yes",
                 "afterwards": "normal",
@@ -96,7 +103,9 @@ def test_diary_screenshots(browser, live_server, settings, tmp_path):
     _owner, dog, _ = _diary()
 
     phone = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
         base_url=live_server.url,
     )
     page = phone.new_page()
@@ -117,8 +126,19 @@ def test_diary_screenshots(browser, live_server, settings, tmp_path):
     report.write_bytes(pdf)
     if shutil.which("pdftoppm"):
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(report),
-             str(out / "diary-report-page1")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "90",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(report),
+                str(out / "diary-report-page1"),
+            ],
             check=True,
         )
     else:

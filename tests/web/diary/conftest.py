@@ -92,7 +92,9 @@ def add_episodes(dog, times, user=None, **fields) -> list[Episode]:
     fit_like = defaults.get("looks_like") == "seizure_or_fit" or defaults.get("aware") == "no"
     return Episode.objects.bulk_create(
         [
-            Episode(dog=dog, logged_by=user or dog.owner, started_at=t, fit_like=fit_like, **defaults)
+            Episode(
+                dog=dog, logged_by=user or dog.owner, started_at=t, fit_like=fit_like, **defaults
+            )
             for t in times
         ],
         batch_size=1000,
@@ -129,7 +131,11 @@ class Api:
     def _send(self, method, path, payload=None, content_type="application/json", **extra):
         import json as _json
 
-        body = payload if isinstance(payload, (str, bytes)) or payload is None else _json.dumps(payload)
+        body = (
+            payload
+            if isinstance(payload, (str, bytes)) or payload is None
+            else _json.dumps(payload)
+        )
         call = getattr(self.client, method)
         kwargs = {"headers": self.headers, **extra}
         if payload is not None:

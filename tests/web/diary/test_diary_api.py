@@ -7,8 +7,8 @@ import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import PASSWORD, Api, add_episodes, hours_ago
 
+from conftest import PASSWORD, Api, add_episodes, hours_ago
 from twitchcheck.web.diary.models import ApiToken, Dog, Episode, token_hash
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +32,13 @@ def test_token_create_use_and_revoke(owner, dog):
 
 
 def test_wrong_password_and_expired_tokens(owner):
-    assert Api().post("token", {"username": "owner@example.org", "password": "x"}).status_code == 401
+    assert (
+        Api().post("token", {"username": "owner@example.org", "password": "x"}).status_code == 401
+    )
     assert Api().post("token", {"username": "owner@example.org"}).status_code == 422
-    api = Api(Api().post("token", {"username": "owner@example.org", "password": PASSWORD}).json()["token"])
+    api = Api(
+        Api().post("token", {"username": "owner@example.org", "password": PASSWORD}).json()["token"]
+    )
     ApiToken.objects.update(expires_at=datetime.now(UTC) - timedelta(seconds=1))
     assert api.get("dogs").status_code == 401
 
@@ -93,13 +97,22 @@ def test_dogs_crud(owner_api):
         ({"name": "X", "sex": "cat"}, ["sex"]),
         ({"name": "X", "age_years": 31}, ["age_years"]),
         ({"name": "X", "colour": "black"}, ["colour"]),
-        ({"name": "X", "medications": [{"name": "A", "since": "2026-03-02", "until": "2026-03-01"}]}, ["until"]),
+        (
+            {
+                "name": "X",
+                "medications": [{"name": "A", "since": "2026-03-02", "until": "2026-03-01"}],
+            },
+            ["until"],
+        ),
     ],
 )
 def test_bad_dogs_get_422_naming_the_field(owner_api, payload, loc):
     response = owner_api.post("dogs", payload)
     assert response.status_code == 422
-    assert any(d["loc"][-len(loc):] == loc or d["loc"][: len(loc)] == loc for d in response.json()["detail"]), response.json()
+    assert any(
+        d["loc"][-len(loc) :] == loc or d["loc"][: len(loc)] == loc
+        for d in response.json()["detail"]
+    ), response.json()
     assert not Dog.objects.exists()
 
 
@@ -120,7 +133,9 @@ def test_episodes_crud(owner_api, dog):
     created = owner_api.post(f"dogs/{dog.pk}/episodes", EPISODE)
     assert created.status_code == 201, created.content
     episode = created.json()
-    assert datetime.fromisoformat(episode["started_at"]) == datetime(2026, 3, 14, 21, 40, tzinfo=UTC)
+    assert datetime.fromisoformat(episode["started_at"]) == datetime(
+        2026, 3, 14, 21, 40, tzinfo=UTC
+    )
     assert episode["started_at"].endswith(("Z", "+00:00"))
     assert episode["duration"] == "seconds"  # filled from duration_seconds
     assert episode["logged_by"] == "owner@example.org"
@@ -167,7 +182,9 @@ def test_a_bad_patch_changes_nothing(owner_api, dog):
     (episode,) = add_episodes(dog, hours_ago(1), notes="kept")
     response = owner_api.patch(f"episodes/{episode.pk}", {"notes": "new", "aware": "perhaps"})
     assert response.status_code == 422
-    response = owner_api.patch(f"episodes/{episode.pk}", {"duration": "seconds", "duration_seconds": 900})
+    response = owner_api.patch(
+        f"episodes/{episode.pk}", {"duration": "seconds", "duration_seconds": 900}
+    )
     assert response.status_code == 422
     episode.refresh_from_db()
     assert episode.notes == "kept" and episode.aware == "yes"
@@ -218,7 +235,7 @@ def test_report_pdf(owner_api, dog):
 
 
 def test_csv_export_and_import(owner_api, dog):
-    add_episodes(dog, hours_ago(1, 2, 3), notes="a, \"quoted\"\nline")
+    add_episodes(dog, hours_ago(1, 2, 3), notes='a, "quoted"\nline')
     exported = owner_api.get(f"dogs/{dog.pk}/episodes.csv")
     assert exported.status_code == 200 and exported["Content-Type"].startswith("text/csv")
     Episode.objects.all().delete()
@@ -237,7 +254,9 @@ def test_csv_export_and_import(owner_api, dog):
 
 
 def test_a_bad_csv_row_is_named_and_nothing_imported(owner_api, dog):
-    text = "started_at,aware\r\n2026-03-01T10:00:00+00:00,yes\r\n2026-03-02T10:00:00+00:00,maybe\r\n"
+    text = (
+        "started_at,aware\r\n2026-03-01T10:00:00+00:00,yes\r\n2026-03-02T10:00:00+00:00,maybe\r\n"
+    )
     response = owner_api.post(f"dogs/{dog.pk}/episodes.csv", text, content_type="text/csv")
     assert response.status_code == 422
     assert response.json()["detail"][0]["row"] == 2
@@ -274,6 +293,11 @@ def test_openapi_documents_every_diary_path_with_examples(client):
     components = schema["components"]["schemas"]
     for name in ("EpisodeIn", "EpisodeOut", "DogIn", "DogOut", "TokenIn", "TokenOut", "TrendOut"):
         assert components[name].get("examples"), name
-    assert "application/pdf" in paths["/api/v1/dogs/{dog_id}/report.pdf"]["get"]["responses"]["200"]["content"]
-    assert "text/csv" in paths["/api/v1/dogs/{dog_id}/episodes.csv"]["post"]["requestBody"]["content"]
+    assert (
+        "application/pdf"
+        in paths["/api/v1/dogs/{dog_id}/report.pdf"]["get"]["responses"]["200"]["content"]
+    )
+    assert (
+        "text/csv" in paths["/api/v1/dogs/{dog_id}/episodes.csv"]["post"]["requestBody"]["content"]
+    )
     assert schema["components"]["securitySchemes"]

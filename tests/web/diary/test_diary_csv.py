@@ -16,8 +16,14 @@ from twitchcheck.web.diary.errors import DiaryInputError
 from twitchcheck.web.diary.fields import MAX_DURATION_SECONDS, EpisodeFields
 from twitchcheck.web.diary.models import Episode
 
-ZONES = [UTC, ZoneInfo("Europe/London"), ZoneInfo("America/New_York"), ZoneInfo("Asia/Kolkata"),
-         ZoneInfo("Australia/Lord_Howe"), timezone(timedelta(hours=-3, minutes=-30))]
+ZONES = [
+    UTC,
+    ZoneInfo("Europe/London"),
+    ZoneInfo("America/New_York"),
+    ZoneInfo("Asia/Kolkata"),
+    ZoneInfo("Australia/Lord_Howe"),
+    timezone(timedelta(hours=-3, minutes=-30)),
+]
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=120
 )
@@ -33,7 +39,9 @@ def episodes(draw) -> dict:
         # real moments (no local time in a daylight-saving gap), in one of several zones
         "started_at": draw(
             st.datetimes(
-                min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)
+                min_value=datetime(1990, 1, 1),
+                max_value=datetime(2090, 1, 1),
+                timezones=st.just(UTC),
             )
         ).astimezone(draw(st.sampled_from(ZONES))),
         "body_area": draw(st.lists(st.sampled_from(BODY_AREAS), unique=True)),
@@ -41,7 +49,14 @@ def episodes(draw) -> dict:
         "behaviour_before": draw(TEXT),
         "notes": draw(TEXT),
     }
-    for name in ("looks_like", "context", "aware", "afterwards", "stops_when_distracted", "trigger"):
+    for name in (
+        "looks_like",
+        "context",
+        "aware",
+        "afterwards",
+        "stops_when_distracted",
+        "trigger",
+    ):
         value = draw(_choice(name))
         if value is not None:
             data[name] = value
@@ -58,9 +73,9 @@ def episodes(draw) -> dict:
 
 
 def _same(a: dict, b: dict) -> bool:
-    return a["started_at"].astimezone(UTC) == b["started_at"].astimezone(UTC) and {k: v for k, v in a.items() if k != "started_at"} == {
-        k: v for k, v in b.items() if k != "started_at"
-    }
+    return a["started_at"].astimezone(UTC) == b["started_at"].astimezone(UTC) and {
+        k: v for k, v in a.items() if k != "started_at"
+    } == {k: v for k, v in b.items() if k != "started_at"}
 
 
 @given(rows=st.lists(episodes(), max_size=8), zone=st.sampled_from(ZONES[:5]))
@@ -77,7 +92,9 @@ def test_write_then_parse_gives_the_same_episodes(rows, zone):
 
 @pytest.mark.django_db
 @given(rows=st.lists(episodes(), min_size=1, max_size=5))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_export_import_export_through_the_database(dog, rows):
     Episode.objects.filter(dog=dog).delete()
     zone = ZoneInfo("Europe/London")
@@ -91,7 +108,11 @@ def test_export_import_export_through_the_database(dog, rows):
 
 def test_an_export_starting_a_cell_with_a_formula_is_escaped_and_read_back():
     row = EpisodeFields.model_validate(
-        {"started_at": "2026-03-01T10:00:00+00:00", "notes": "=HYPERLINK(\"x\")", "behaviour_before": "'quoted"}
+        {
+            "started_at": "2026-03-01T10:00:00+00:00",
+            "notes": '=HYPERLINK("x")',
+            "behaviour_before": "'quoted",
+        }
     ).model_dump()
     text = csvio.write_rows([row], UTC)
     assert "'=HYPERLINK" in text and "''quoted" in text
@@ -104,11 +125,20 @@ def test_an_export_starting_a_cell_with_a_formula_is_escaped_and_read_back():
         ("", [(None, "file")]),
         ("when,notes\r\n", [(0, "when"), (0, "started_at")]),
         ("started_at,colour\r\n2026-03-01T10:00:00+00:00,red\r\n", [(0, "colour")]),
-        ("started_at,aware\r\n2026-03-01T10:00:00+00:00,yes\r\nnot a date,yes\r\n", [(2, "started_at")]),
+        (
+            "started_at,aware\r\n2026-03-01T10:00:00+00:00,yes\r\nnot a date,yes\r\n",
+            [(2, "started_at")],
+        ),
         ("started_at,aware\r\n2026-03-01T10:00:00+00:00\r\n", [(1, "row")]),
         ("started_at,signs\r\n2026-03-01T10:00:00+00:00,cough;barking\r\n", [(1, "signs")]),
-        ("started_at,duration_seconds\r\n2026-03-01T10:00:00+00:00,ten\r\n", [(1, "duration_seconds")]),
-        ("started_at,duration,duration_seconds\r\n2026-03-01T10:00:00+00:00,seconds,900\r\n", [(1, "duration")]),
+        (
+            "started_at,duration_seconds\r\n2026-03-01T10:00:00+00:00,ten\r\n",
+            [(1, "duration_seconds")],
+        ),
+        (
+            "started_at,duration,duration_seconds\r\n2026-03-01T10:00:00+00:00,seconds,900\r\n",
+            [(1, "duration")],
+        ),
     ],
 )
 def test_errors_name_the_row_and_the_column(text, expected):
@@ -125,7 +155,12 @@ def test_a_failure_in_the_middle_of_an_import_leaves_the_diary_as_it_was(dog, mo
 
     Episode.objects.create(dog=dog, started_at="2026-01-01T00:00:00+00:00")
     text = csvio.write_rows(
-        [EpisodeFields.model_validate({"started_at": f"2026-03-{d:02d}T10:00:00+00:00"}).model_dump() for d in range(1, 21)],
+        [
+            EpisodeFields.model_validate(
+                {"started_at": f"2026-03-{d:02d}T10:00:00+00:00"}
+            ).model_dump()
+            for d in range(1, 21)
+        ],
         UTC,
     )
     real = models.Episode.objects.bulk_create

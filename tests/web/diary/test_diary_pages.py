@@ -8,16 +8,23 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import MP4_HEAD, PASSWORD, add_episodes, client_for, hours_ago, make_owner, png_bytes
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from conftest import MP4_HEAD, PASSWORD, add_episodes, client_for, hours_ago, make_owner, png_bytes
 from twitchcheck.web.check.models import SharedResult
 from twitchcheck.web.diary import services
-from twitchcheck.web.diary.models import Dog, Episode, Invitation, Medication, Membership, ReportLink
+from twitchcheck.web.diary.models import (
+    Dog,
+    Episode,
+    Invitation,
+    Medication,
+    Membership,
+    ReportLink,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,14 +57,18 @@ def test_signup_errors_name_the_field(client, data, field):
 
 
 def test_signup_refuses_a_taken_email(client, owner):
-    response = client.post("/accounts/signup/", {"email": "OWNER@example.org", "password": PASSWORD})
+    response = client.post(
+        "/accounts/signup/", {"email": "OWNER@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 400
     assert "email" in response.context["form"].errors
 
 
 def test_login_with_email_and_logout(client, owner):
     assert client.get("/accounts/login/").status_code == 200
-    response = client.post("/accounts/login/", {"username": "Owner@Example.org", "password": PASSWORD})
+    response = client.post(
+        "/accounts/login/", {"username": "Owner@Example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert client.get("/diary/").status_code == 200
     assert client.post("/accounts/logout/").status_code == 302
@@ -75,7 +86,8 @@ def test_password_reset_mails_a_working_link(client, owner):
     assert response.status_code == 200
     form_path = response.redirect_chain[-1][0]
     response = client.post(
-        form_path, {"new_password1": "another-long-pass-99", "new_password2": "another-long-pass-99"}
+        form_path,
+        {"new_password1": "another-long-pass-99", "new_password2": "another-long-pass-99"},
     )
     assert response.status_code == 302
     assert client.login(username="owner@example.org", password="another-long-pass-99")
@@ -105,7 +117,13 @@ def test_add_a_dog_with_only_a_name(owner_client, owner):
 def test_add_a_dog_with_an_age_estimates_the_birth_date(owner_client):
     owner_client.post(
         "/diary/dogs/new/",
-        {"name": "Old Tom", "age_years": "9", "sex": "male", "neutered": "true", "weight_kg": "31.5"},
+        {
+            "name": "Old Tom",
+            "age_years": "9",
+            "sex": "male",
+            "neutered": "true",
+            "weight_kg": "31.5",
+        },
     )
     dog = Dog.objects.get(name="Old Tom")
     assert dog.birth_date_is_estimate
@@ -158,7 +176,8 @@ def test_times_are_shown_in_the_owners_time_zone(owner, dog):
 def test_edit_the_dog(owner_client, dog):
     assert owner_client.get(f"/diary/dogs/{dog.pk}/edit/").status_code == 200
     response = owner_client.post(
-        f"/diary/dogs/{dog.pk}/edit/", {"name": "Bella Rose", "breed": "labrador", "pregnant_or_nursing": "true"}
+        f"/diary/dogs/{dog.pk}/edit/",
+        {"name": "Bella Rose", "breed": "labrador", "pregnant_or_nursing": "true"},
     )
     assert response.status_code == 302
     dog.refresh_from_db()
@@ -182,7 +201,9 @@ def test_medications_add_edit_remove(owner_client, dog):
     med = Medication.objects.get()
     edit = f"/diary/medications/{med.pk}/edit/"
     assert owner_client.get(edit).status_code == 200
-    bad = owner_client.post(edit, {"name": "Phenobarbital", "since": "2026-03-01", "until": "2026-02-01"})
+    bad = owner_client.post(
+        edit, {"name": "Phenobarbital", "since": "2026-03-01", "until": "2026-02-01"}
+    )
     assert bad.status_code == 400 and "until" in bad.context["form"].errors
     owner_client.post(edit, {"name": "Phenobarbital", "since": "2026-03-01", "until": "2026-04-01"})
     med.refresh_from_db()
@@ -228,10 +249,16 @@ def test_log_an_episode_with_every_field_and_a_photo(owner_client, dog, owner):
 
 
 def test_quick_log_takes_the_defaults(owner_client, dog):
-    form_value = owner_client.get(f"/diary/dogs/{dog.pk}/").context["quick_form"]["started_at"].value()
+    form_value = (
+        owner_client.get(f"/diary/dogs/{dog.pk}/").context["quick_form"]["started_at"].value()
+    )
     response = owner_client.post(
         f"/diary/dogs/{dog.pk}/episodes/new/",
-        {"quick": "1", "started_at": form_value.strftime("%Y-%m-%dT%H:%M"), "looks_like": "seizure_or_fit"},
+        {
+            "quick": "1",
+            "started_at": form_value.strftime("%Y-%m-%dT%H:%M"),
+            "looks_like": "seizure_or_fit",
+        },
     )
     assert response.status_code == 302
     episode = Episode.objects.get()
@@ -255,7 +282,10 @@ def test_a_video_is_taken(owner_client, dog):
         ({"started_at": "2026-03-14T21:40", "looks_like": "sneezing"}, "looks_like"),
         ({"started_at": "2026-03-14T21:40", "duration_seconds": "-1"}, "duration_seconds"),
         ({"started_at": "2026-03-14T21:40", "signs": ["barking"]}, "signs"),
-        ({"started_at": "2026-03-14T21:40", "duration": "seconds", "duration_seconds": "900"}, "duration"),
+        (
+            {"started_at": "2026-03-14T21:40", "duration": "seconds", "duration_seconds": "900"},
+            "duration",
+        ),
     ],
 )
 def test_episode_form_errors_change_nothing(owner_client, dog, data, field):
@@ -313,7 +343,9 @@ def test_episode_detail_edit_and_delete(owner_client, dog):
     assert not Episode.objects.exists()
 
 
-def test_replacing_and_removing_a_file(owner_client, dog, settings, django_capture_on_commit_callbacks):
+def test_replacing_and_removing_a_file(
+    owner_client, dog, settings, django_capture_on_commit_callbacks
+):
     from pathlib import Path
 
     owner_client.post(
@@ -331,7 +363,8 @@ def test_replacing_and_removing_a_file(owner_client, dog, settings, django_captu
     episode.refresh_from_db()
     assert episode.media_type == "video/mp4" and not first.exists()
     owner_client.post(
-        f"/diary/episodes/{episode.pk}/edit/", {"started_at": "2026-03-14T21:40", "remove_media": "on"}
+        f"/diary/episodes/{episode.pk}/edit/",
+        {"started_at": "2026-03-14T21:40", "remove_media": "on"},
     )
     episode.refresh_from_db()
     assert not episode.media
@@ -377,7 +410,9 @@ def test_no_banner_for_an_old_cluster_or_single_fit(owner_client, dog):
 
 
 def test_trends_page_and_chart(owner_client, dog):
-    services.medication_create(dog=dog, name="Phenobarbital", since=datetime.now().date() - timedelta(days=20))
+    services.medication_create(
+        dog=dog, name="Phenobarbital", since=datetime.now().date() - timedelta(days=20)
+    )
     add_episodes(dog, hours_ago(*range(5, 24 * 60, 30)))
     page = owner_client.get(f"/diary/dogs/{dog.pk}/trends/")
     assert page.status_code == 200

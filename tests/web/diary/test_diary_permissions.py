@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Api, add_episodes, client_for, hours_ago, make_owner, png_bytes
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver
 
+from conftest import Api, add_episodes, client_for, hours_ago, make_owner, png_bytes
 from twitchcheck.web.diary import services
 from twitchcheck.web.diary.models import (
     Dog,
@@ -189,13 +189,19 @@ def test_api_calls_cover_every_object_path_in_the_openapi_document(client):
 def test_every_api_object_call_is_404_for_strangers(world, other, who):
     from conftest import api_token_for
 
-    api = {"second owner": lambda: Api(api_token_for(other)), "visitor": Api, "bad token": lambda: Api("x" * 43)}[who]()
+    api = {
+        "second owner": lambda: Api(api_token_for(other)),
+        "visitor": Api,
+        "bad token": lambda: Api("x" * 43),
+    }[who]()
     before = _snapshot()
     for method, template in API_CALLS:
         path = template.format(**world)
         body = BODIES.get(f"{method} {template}")
         if method == "post" and template.endswith("episodes.csv"):
-            response = api.post(path, "started_at\r\n2026-03-14T21:40:00+00:00\r\n", content_type="text/csv")
+            response = api.post(
+                path, "started_at\r\n2026-03-14T21:40:00+00:00\r\n", content_type="text/csv"
+            )
         elif method in ("post", "patch"):
             response = getattr(api, method)(path, body or {})
         else:

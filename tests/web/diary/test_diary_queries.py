@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import Api, add_episodes, api_token_for, client_for
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from conftest import Api, add_episodes, api_token_for, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,9 @@ def test_query_counts_do_not_grow_with_the_diary(owner, dog):
     }
     # 10 episodes, some fit-like and one checked
     first = add_episodes(dog, [now - timedelta(hours=5 * i + 1) for i in range(8)])
-    add_episodes(dog, [now - timedelta(hours=30), now - timedelta(hours=40)], looks_like="seizure_or_fit")
+    add_episodes(
+        dog, [now - timedelta(hours=30), now - timedelta(hours=40)], looks_like="seizure_or_fit"
+    )
     services.episode_check(episode=first[0])
     for call in calls.values():
         call()  # warm: the session's time zone, caches

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import add_episodes
 from pypdf import PdfReader
 
+from conftest import add_episodes
 from twitchcheck.web.diary import labels, report, services
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,9 @@ def test_the_report_holds_the_dog_and_every_episode_in_range(dog):
     outside = [start - timedelta(days=3), start + timedelta(days=70)]
     add_episodes(dog, inside, notes="woke up fine")
     add_episodes(dog, outside)
-    (checked,) = add_episodes(dog, [start + timedelta(days=41)], looks_like="seizure_or_fit", aware="no")
+    (checked,) = add_episodes(
+        dog, [start + timedelta(days=41)], looks_like="seizure_or_fit", aware="no"
+    )
     services.episode_check(episode=checked)
     pdf = report.build_pdf(dog=dog, tz=LONDON, since=date(2026, 1, 1), until=date(2026, 2, 11))
     pages, text = read(pdf)
@@ -54,7 +56,9 @@ def test_a_huge_diary_still_fits_on_two_pages_and_says_what_is_left_out(dog):
     now = datetime.now(UTC)
     add_episodes(dog, [now - timedelta(hours=3 * i) for i in range(400)], notes="x" * 300)
     for i in range(20):
-        services.medication_create(dog=dog, name=f"Medication {i}", since=date(2025, 1, 1) + timedelta(days=i))
+        services.medication_create(
+            dog=dog, name=f"Medication {i}", since=date(2025, 1, 1) + timedelta(days=i)
+        )
     dog.notes = "Long notes. " * 200
     dog.save()
     pages, text = read(report.build_pdf(dog=dog, tz=LONDON))
@@ -72,7 +76,9 @@ def test_an_empty_diary_gives_a_one_page_report(owner):
 
 
 def test_the_shared_link_uses_the_owners_time_zone(client, dog):
-    moment = (datetime.now(UTC) - timedelta(days=3)).replace(hour=12, minute=0, second=0, microsecond=0)
+    moment = (datetime.now(UTC) - timedelta(days=3)).replace(
+        hour=12, minute=0, second=0, microsecond=0
+    )
     add_episodes(dog, [moment])
     services.profile_update(user=dog.owner, time_zone="Asia/Tokyo")
     _link, token = services.report_link_create(dog=dog, user=dog.owner)

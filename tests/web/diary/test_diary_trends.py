@@ -9,8 +9,8 @@ from fractions import Fraction
 from math import comb
 
 import pytest
-from conftest import add_episodes
 
+from conftest import add_episodes
 from twitchcheck.web.diary import trends
 from twitchcheck.web.diary.selectors import counts_at
 from twitchcheck.web.diary.services import episode_case
@@ -29,7 +29,9 @@ def exact_tail(k: int, n: int) -> Fraction:
 
 @pytest.mark.parametrize(("k", "n"), [(0, 0), (1, 1), (3, 3), (5, 9), (12, 20), (40, 90), (1, 200)])
 def test_binomial_tail_matches_exact_fractions(k, n):
-    assert trends.binomial_upper_tail(k, n, 1 / 3) == pytest.approx(float(exact_tail(k, n)), rel=1e-9)
+    assert trends.binomial_upper_tail(k, n, 1 / 3) == pytest.approx(
+        float(exact_tail(k, n)), rel=1e-9
+    )
 
 
 def test_fires_on_a_real_rise():
@@ -61,7 +63,9 @@ def test_false_alarms_on_steady_rates_stay_under_five_percent():
     fired = runs = 0
     for _ in range(3000):
         per_day = rng.choice([0.1, 0.3, 0.5, 1, 2, 4])
-        times = [NOW - timedelta(days=rng.uniform(0, 42)) for _ in range(_poisson(rng, per_day * 42))]
+        times = [
+            NOW - timedelta(days=rng.uniform(0, 42)) for _ in range(_poisson(rng, per_day * 42))
+        ]
         fired += trends.rise_test_for_times(times, NOW).rising
         runs += 1
     assert fired / runs <= 0.05

@@ -30,11 +30,11 @@ from twitchcheck.web.diary.fields import (
     MAX_DURATION_SECONDS,
     NOTES_MAX,
     Afterwards,
-    as_utc,
     Context,
     Duration,
     EpisodeFields,
     EpisodeShape,
+    as_utc,
     episode_fields_from_model,
 )
 from twitchcheck.web.diary.models import Dog, Episode
@@ -83,9 +83,7 @@ class TokenIn(BaseModel):
 
 class TokenOut(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [{"token": "kq3…", "expires": "2026-04-13T09:30:00+00:00"}]
-        }
+        json_schema_extra={"examples": [{"token": "kq3…", "expires": "2026-04-13T09:30:00+00:00"}]}
     )
     token: str
     expires: datetime
@@ -146,7 +144,9 @@ class DogPatch(DogIn):
 
 
 class DogOut(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"id": 7, "role": "owner", **DOG_EXAMPLE}]})
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"id": 7, "role": "owner", **DOG_EXAMPLE}]}
+    )
     id: int
     role: Literal["owner", "household"]
     name: str
@@ -225,7 +225,9 @@ def dogs_detail(request, dog_id: int):
     return _dog_out(dog, request.auth)
 
 
-@router.patch("/dogs/{dog_id}", response={200: DogOut, 404: ErrorOut, 422: ErrorOut}, auth=object_auth)
+@router.patch(
+    "/dogs/{dog_id}", response={200: DogOut, 404: ErrorOut, 422: ErrorOut}, auth=object_auth
+)
 def dogs_update(request, dog_id: int, payload: DogPatch):
     dog = selectors.dog_get(user=request.auth, dog_id=dog_id)
     fields, medications = _dog_fields(payload, partial=True)
@@ -343,9 +345,7 @@ class EpisodeFilter(BaseModel):
     offset: int = Field(0, ge=0)
 
 
-@router.get(
-    "/dogs/{dog_id}/episodes", response={200: EpisodePage, 404: ErrorOut}, auth=object_auth
-)
+@router.get("/dogs/{dog_id}/episodes", response={200: EpisodePage, 404: ErrorOut}, auth=object_auth)
 def episodes_list(request, dog_id: int, filters: Query[EpisodeFilter]):
     """The dog's episodes, newest first, a page at a time (count is the total)."""
     dog = selectors.dog_get(user=request.auth, dog_id=dog_id)
@@ -390,7 +390,10 @@ def episodes_update(request, episode_id: int, payload: EpisodePatch):
             merged[name] = [] if name in ("body_area", "signs") else ""
         else:
             merged[name] = value
-    if "duration_seconds" in payload.model_fields_set and "duration" not in payload.model_fields_set:
+    if (
+        "duration_seconds" in payload.model_fields_set
+        and "duration" not in payload.model_fields_set
+    ):
         merged.pop("duration", None)  # worked out again from the new length
     episode = services.episode_update(episode=episode, fields=services.episode_fields(merged))
     return _episode_out(episode)
@@ -440,7 +443,9 @@ class TrendOut(BaseModel):
                             "longest_duration_seconds": 60,
                         }
                     ],
-                    "medication_changes": [{"date": "2026-03-01", "change": "started Phenobarbital"}],
+                    "medication_changes": [
+                        {"date": "2026-03-01", "change": "started Phenobarbital"}
+                    ],
                 }
             ]
         }
@@ -452,7 +457,9 @@ class TrendOut(BaseModel):
     p_value: float | None
     more_often_lately: bool
     summary: str
-    cluster_now: bool = Field(description="2+ fit-like episodes within 24 h, the last in the last day")
+    cluster_now: bool = Field(
+        description="2+ fit-like episodes within 24 h, the last in the last day"
+    )
     clusters: list[ClusterOut]
     weeks: list[WeekOut]
     medication_changes: list[dict]
@@ -511,9 +518,7 @@ class AssessOut(BaseModel):
     assessment: Assessment
 
 
-@router.post(
-    "/dogs/{dog_id}/assess", response={200: AssessOut, 404: ErrorOut}, auth=object_auth
-)
+@router.post("/dogs/{dog_id}/assess", response={200: AssessOut, 404: ErrorOut}, auth=object_auth)
 def dog_assess(request, dog_id: int):
     """The latest episode assessed with the dog's profile and what the diary knows
     (episode.pattern and episode.count_24h come from the log); the result is stored with
@@ -523,7 +528,11 @@ def dog_assess(request, dog_id: int):
     if episode is None:
         return Status(404, {"detail": "This dog has no episodes yet."})
     episode = services.episode_check(episode=episode)
-    return {"episode_id": episode.pk, "case": episode.assessed_case, "assessment": episode.assessment}
+    return {
+        "episode_id": episode.pk,
+        "case": episode.assessed_case,
+        "assessment": episode.assessment,
+    }
 
 
 PDF_RESPONSE = {
@@ -537,7 +546,9 @@ PDF_RESPONSE = {
 
 
 class ReportRange(BaseModel):
-    since: date | None = Field(None, description="first day of the episode table (default: 90 days ago)")
+    since: date | None = Field(
+        None, description="first day of the episode table (default: 90 days ago)"
+    )
     until: date | None = Field(None, description="last day (default: today)")
 
 
@@ -635,7 +646,9 @@ def token_create(request, payload: TokenIn):
         request, group="diary.token", key="ip", rate=settings.DIARY_TOKEN_RATE, increment=True
     ):
         return Status(429, {"detail": "Too many attempts; try again in a minute."})
-    user = authenticate(request, username=payload.username.strip().lower(), password=payload.password)
+    user = authenticate(
+        request, username=payload.username.strip().lower(), password=payload.password
+    )
     if user is None:
         return Status(401, {"detail": "Wrong email or password."})
     stored, token = services.api_token_create(user=user)

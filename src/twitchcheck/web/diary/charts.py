@@ -48,14 +48,16 @@ def text_alternative(name: str, weeks, medications) -> str:
     if not weeks:
         return f"No weeks to chart for {name}."
     total = sum(w.episodes for w in weeks)
-    first, last = weeks[0].start.date(), weeks[-1].start.date()
+    first = weeks[0].start.date()
     parts = [
         f"Chart of {name}'s episodes per week, {len(weeks)} weeks from {first:%d %b %Y}: "
         f"{total} episodes in all."
     ]
     if total:
         busiest = max(weeks, key=lambda w: w.episodes)
-        parts.append(f"The most in one week was {busiest.episodes}, the week of {_week_label(busiest)}.")
+        parts.append(
+            f"The most in one week was {busiest.episodes}, the week of {_week_label(busiest)}."
+        )
         lengths = [w.mean_seconds for w in weeks if w.mean_seconds is not None]
         if lengths:
             parts.append(
@@ -81,7 +83,9 @@ def _figure(weeks, medications, tz, width=7.5, height=4.2):
     counts_axes.bar(days, [w.episodes for w in weeks], width=5, color=BRAND, align="edge")
     counts_axes.set_ylabel("episodes / week")
     counts_axes.yaxis.get_major_locator().set_params(integer=True)
-    with_length = [(d, w.mean_seconds) for d, w in zip(days, weeks, strict=True) if w.mean_seconds is not None]
+    with_length = [
+        (d, w.mean_seconds) for d, w in zip(days, weeks, strict=True) if w.mean_seconds is not None
+    ]
     if with_length:
         length_axes.plot(
             [d for d, _ in with_length],

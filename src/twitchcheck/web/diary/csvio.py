@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC
 from collections.abc import Iterable
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from twitchcheck.web.diary.errors import DiaryInputError
@@ -121,7 +121,9 @@ def parse_episodes(text: str) -> list[EpisodeFields]:
                 continue
             data = {name: _cell_value(name, cell) for name, cell in zip(header, cells, strict=True)}
             data = {
-                k: v for k, v in data.items() if not (v is None and k in (*CHOICE_FIELDS, "duration_seconds"))
+                k: v
+                for k, v in data.items()
+                if not (v is None and k in (*CHOICE_FIELDS, "duration_seconds"))
             }
             from pydantic import ValidationError
 

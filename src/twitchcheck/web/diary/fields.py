@@ -152,4 +152,3 @@ def as_utc(value: datetime) -> datetime:
     from datetime import UTC
 
     return value.astimezone(UTC)
-

@@ -232,7 +232,9 @@ class EpisodeForm(forms.Form):
         widget=forms.RadioSelect,
     )
     trigger = forms.ChoiceField(
-        choices=_radio_choices("trigger"), required=False, widget=forms.RadioSelect,
+        choices=_radio_choices("trigger"),
+        required=False,
+        widget=forms.RadioSelect,
         label="Possible trigger",
     )
     signs = forms.MultipleChoiceField(

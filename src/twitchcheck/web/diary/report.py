@@ -174,8 +174,9 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
     pdf.set_font("DejaVu", "", 8.5)
     last_day = (end - timedelta(days=1)).date()
     line(
-        f"Episodes from {start:%d %b %Y} to {last_day:%d %b %Y} · made {now.astimezone(tz):%d %b %Y %H:%M} "
-        f"({tz.key}) by twitchcheck from the owner's diary. Times are the owner's local times."
+        f"Episodes from {start:%d %b %Y} to {last_day:%d %b %Y} · "
+        f"made {now.astimezone(tz):%d %b %Y %H:%M} ({tz.key}) by twitchcheck from the "
+        "owner's diary. Times are the owner's local times."
     )
     pdf.ln(1)
 
@@ -187,7 +188,9 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
         pdf.set_font("DejaVu", "B", 8.5)
         pdf.cell(36, 4.2, label_text)
         pdf.set_font("DejaVu", "", 8.5)
-        pdf.cell(width / 2 - 36, 4.2, fit(value, width / 2 - 36), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(
+            width / 2 - 36, 4.2, fit(value, width / 2 - 36), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
     left_bottom = pdf.get_y()
     pdf.set_xy(pdf.l_margin + width / 2, top - 6)
     pdf.set_font("DejaVu", "B", 11)
@@ -197,8 +200,13 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
     if not shown:
         pdf.cell(width / 2, 4.2, "none recorded", new_x=XPos.LEFT, new_y=YPos.NEXT)
     if len(medications) > len(shown):
-        pdf.cell(width / 2, 4.2, f"({len(medications) - len(shown)} older not shown)",
-                 new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.cell(
+            width / 2,
+            4.2,
+            f"({len(medications) - len(shown)} older not shown)",
+            new_x=XPos.LEFT,
+            new_y=YPos.NEXT,
+        )
     for m in shown:
         until_text = f"{m.until:%d %b %Y}" if m.until else "ongoing"
         text = f"{m.name} {m.dose}".strip() + f": {m.since:%d %b %Y} to {until_text}"
@@ -215,13 +223,16 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
 
     # trends
     heading("Trend")
-    line(rise.summary() + " (Exact conditional binomial test of the last 14 days against the "
-         "28 before; a rise needs p < 0.05 and at least 3 recent episodes.)")
+    line(
+        rise.summary() + " (Exact conditional binomial test of the last 14 days against the "
+        "28 before; a rise needs p < 0.05 and at least 3 recent episodes.)"
+    )
     if clusters:
         for c in clusters[-3:]:
             line(
                 f"Cluster: {c['count']} fit-like episodes within 24 hours, "
-                f"{c['first'].astimezone(tz):%d %b %Y %H:%M} to {c['last'].astimezone(tz):%d %b %H:%M}."
+                f"{c['first'].astimezone(tz):%d %b %Y %H:%M} "
+                f"to {c['last'].astimezone(tz):%d %b %H:%M}."
             )
     else:
         line(f"No clusters of fit-like episodes in the last {charts.WEEKS} weeks.")
@@ -232,7 +243,10 @@ def build_pdf(*, dog, tz: ZoneInfo, since: date | None = None, until: date | Non
     if latest:
         when = latest["assessed_at"].astimezone(tz) if latest["assessed_at"] else None
         pdf.set_font("DejaVu", "B", 9)
-        line(f"{latest['label']}: {latest['headline']}" + (f" (checked {when:%d %b %Y %H:%M})" if when else ""))
+        line(
+            f"{latest['label']}: {latest['headline']}"
+            + (f" (checked {when:%d %b %Y %H:%M})" if when else "")
+        )
         pdf.set_font("DejaVu", "", 8.5)
         if latest["red_flags"]:
             line("Because: " + "; ".join(latest["red_flags"]))

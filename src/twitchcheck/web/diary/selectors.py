@@ -41,8 +41,9 @@ def dog_get(*, user, dog_id) -> Dog:
 
 def dog_owned_get(*, user, dog_id) -> Dog:
     """Only the owner may delete a dog; others it is shared with get 404 here too."""
-    return get_object_or_404(Dog.objects.filter(owner=user) if user.is_authenticated else
-                             Dog.objects.none(), pk=dog_id)
+    return get_object_or_404(
+        Dog.objects.filter(owner=user) if user.is_authenticated else Dog.objects.none(), pk=dog_id
+    )
 
 
 def episodes_visible_to(user) -> QuerySet[Episode]:

@@ -172,7 +172,9 @@ def _check_medication(name, since, until) -> None:
 @transaction.atomic
 def medication_create(*, dog: Dog, name: str, since, dose: str = "", until=None) -> Medication:
     _check_medication(name, since, until)
-    return Medication.objects.create(dog=dog, name=name.strip(), dose=dose, since=since, until=until)
+    return Medication.objects.create(
+        dog=dog, name=name.strip(), dose=dose, since=since, until=until
+    )
 
 
 @transaction.atomic

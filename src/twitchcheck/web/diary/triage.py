@@ -60,9 +60,7 @@ def case_for_episode(episode, *, counts: DiaryCounts, medications) -> Case:
     seen["pattern"] = pattern_for(episode, counts)
 
     history: dict = {}
-    if any(
-        day - timedelta(days=NEW_MEDICATION_DAYS) <= m.since <= day for m in medications
-    ):
+    if any(day - timedelta(days=NEW_MEDICATION_DAYS) <= m.since <= day for m in medications):
         history["new_food_or_medication"] = True
     return Case.model_validate(
         {"dog": profile, "episode": seen, "history": history, "signs": list(episode.signs)}

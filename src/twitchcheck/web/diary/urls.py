@@ -10,7 +10,9 @@ urlpatterns = [
     path("diary/dogs/<int:dog_id>/edit/", views.dog_edit, name="dog_edit"),
     path("diary/dogs/<int:dog_id>/delete/", views.dog_delete, name="dog_delete"),
     path("diary/dogs/<int:dog_id>/medications/new/", views.medication_new, name="medication_new"),
-    path("diary/medications/<int:medication_id>/edit/", views.medication_edit, name="medication_edit"),
+    path(
+        "diary/medications/<int:medication_id>/edit/", views.medication_edit, name="medication_edit"
+    ),
     path(
         "diary/medications/<int:medication_id>/delete/",
         views.medication_delete,

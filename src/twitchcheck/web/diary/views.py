@@ -478,7 +478,9 @@ def _pdf_response(pdf: bytes, dog) -> HttpResponse:
 @require_GET
 def report_pdf(request, dog_id: int):
     dog = selectors.dog_get(user=request.user, dog_id=dog_id)
-    return _pdf_response(report.build_pdf(dog=dog, tz=_zone(), **report.range_from(request.GET)), dog)
+    return _pdf_response(
+        report.build_pdf(dog=dog, tz=_zone(), **report.range_from(request.GET)), dog
+    )
 
 
 @never_cache
@@ -547,7 +549,9 @@ def member_remove(request, dog_id: int, user_id: int):
     if membership.user_id == request.user.id:
         messages.success(request, f"You no longer share {dog.name}'s diary.")
         return redirect("diary:home")
-    messages.success(request, f"{dog.name}'s diary is no longer shared with {membership.user.email}.")
+    messages.success(
+        request, f"{dog.name}'s diary is no longer shared with {membership.user.email}."
+    )
     return redirect("diary:sharing", dog.pk)
 
 

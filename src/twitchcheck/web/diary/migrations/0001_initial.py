@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,131 +14,313 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Dog',
+            name="Dog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('breed', models.CharField(blank=True, max_length=80)),
-                ('birth_date', models.DateField(blank=True, null=True)),
-                ('birth_date_is_estimate', models.BooleanField(default=False, help_text='worked out from an age the owner gave')),
-                ('sex', models.CharField(blank=True, choices=[('female', 'Female'), ('male', 'Male'), ('unknown', 'Not sure')], max_length=8)),
-                ('neutered', models.BooleanField(blank=True, null=True)),
-                ('pregnant_or_nursing', models.BooleanField(blank=True, null=True)),
-                ('vaccinations', models.CharField(blank=True, choices=[('up_to_date', 'Up to date'), ('not_up_to_date', 'Not up to date or never given'), ('unknown', 'Not sure')], max_length=16)),
-                ('weight_kg', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True)),
-                ('notes', models.TextField(blank=True, help_text='for the vet; printed on the report')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dogs_owned', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80)),
+                ("breed", models.CharField(blank=True, max_length=80)),
+                ("birth_date", models.DateField(blank=True, null=True)),
+                (
+                    "birth_date_is_estimate",
+                    models.BooleanField(
+                        default=False, help_text="worked out from an age the owner gave"
+                    ),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        blank=True,
+                        choices=[("female", "Female"), ("male", "Male"), ("unknown", "Not sure")],
+                        max_length=8,
+                    ),
+                ),
+                ("neutered", models.BooleanField(blank=True, null=True)),
+                ("pregnant_or_nursing", models.BooleanField(blank=True, null=True)),
+                (
+                    "vaccinations",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("up_to_date", "Up to date"),
+                            ("not_up_to_date", "Not up to date or never given"),
+                            ("unknown", "Not sure"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "weight_kg",
+                    models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True),
+                ),
+                (
+                    "notes",
+                    models.TextField(blank=True, help_text="for the vet; printed on the report"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dogs_owned",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('dog', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='diary.dog')),
-                ('invited_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="diary.dog",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='OwnerProfile',
+            name="OwnerProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('time_zone', models.CharField(max_length=64)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='diary_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("time_zone", models.CharField(max_length=64)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="diary_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReportLink',
+            name="ReportLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
-                ('dog', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_links', to='diary.dog')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "dog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_links",
+                        to="diary.dog",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Episode',
+            name="Episode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField()),
-                ('duration_seconds', models.PositiveIntegerField(blank=True, null=True)),
-                ('duration', models.CharField(blank=True, max_length=16)),
-                ('looks_like', models.CharField(blank=True, max_length=24)),
-                ('context', models.CharField(blank=True, max_length=32)),
-                ('body_area', models.JSONField(blank=True, default=list)),
-                ('aware', models.CharField(blank=True, max_length=8)),
-                ('afterwards', models.CharField(blank=True, max_length=24)),
-                ('stops_when_distracted', models.CharField(blank=True, max_length=8)),
-                ('trigger', models.CharField(blank=True, max_length=32)),
-                ('signs', models.JSONField(blank=True, default=list)),
-                ('behaviour_before', models.TextField(blank=True)),
-                ('notes', models.TextField(blank=True)),
-                ('fit_like', models.BooleanField(default=False, help_text='looks like a fit, or the dog did not respond (kept in step)')),
-                ('media', models.FileField(blank=True, upload_to='diary/')),
-                ('media_type', models.CharField(blank=True, max_length=32)),
-                ('assessment', models.JSONField(blank=True, null=True)),
-                ('assessed_case', models.JSONField(blank=True, null=True)),
-                ('assessed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('dog', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='episodes', to='diary.dog')),
-                ('logged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField()),
+                ("duration_seconds", models.PositiveIntegerField(blank=True, null=True)),
+                ("duration", models.CharField(blank=True, max_length=16)),
+                ("looks_like", models.CharField(blank=True, max_length=24)),
+                ("context", models.CharField(blank=True, max_length=32)),
+                ("body_area", models.JSONField(blank=True, default=list)),
+                ("aware", models.CharField(blank=True, max_length=8)),
+                ("afterwards", models.CharField(blank=True, max_length=24)),
+                ("stops_when_distracted", models.CharField(blank=True, max_length=8)),
+                ("trigger", models.CharField(blank=True, max_length=32)),
+                ("signs", models.JSONField(blank=True, default=list)),
+                ("behaviour_before", models.TextField(blank=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "fit_like",
+                    models.BooleanField(
+                        default=False,
+                        help_text="looks like a fit, or the dog did not respond (kept in step)",
+                    ),
+                ),
+                ("media", models.FileField(blank=True, upload_to="diary/")),
+                ("media_type", models.CharField(blank=True, max_length=32)),
+                ("assessment", models.JSONField(blank=True, null=True)),
+                ("assessed_case", models.JSONField(blank=True, null=True)),
+                ("assessed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "dog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="episodes",
+                        to="diary.dog",
+                    ),
+                ),
+                (
+                    "logged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_at', '-id'],
-                'indexes': [models.Index(fields=['dog', 'started_at'], name='diary_episode_dog_time'), models.Index(condition=models.Q(('fit_like', True)), fields=['dog', 'started_at'], name='diary_episode_fit_like')],
+                "ordering": ["-started_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["dog", "started_at"], name="diary_episode_dog_time"),
+                    models.Index(
+                        condition=models.Q(("fit_like", True)),
+                        fields=["dog", "started_at"],
+                        name="diary_episode_fit_like",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Medication',
+            name="Medication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('dose', models.CharField(blank=True, max_length=120)),
-                ('since', models.DateField()),
-                ('until', models.DateField(blank=True, null=True)),
-                ('dog', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='medications', to='diary.dog')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                ("dose", models.CharField(blank=True, max_length=120)),
+                ("since", models.DateField()),
+                ("until", models.DateField(blank=True, null=True)),
+                (
+                    "dog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="medications",
+                        to="diary.dog",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['since', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('until__isnull', True), ('until__gte', models.F('since')), _connector='OR'), name='diary_medication_until_after_since')],
+                "ordering": ["since", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("until__isnull", True),
+                            ("until__gte", models.F("since")),
+                            _connector="OR",
+                        ),
+                        name="diary_medication_until_after_since",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('owner', 'Owner'), ('household', 'Household member')], max_length=12)),
-                ('since', models.DateTimeField(auto_now_add=True)),
-                ('dog', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='diary.dog')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='dog_memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("owner", "Owner"), ("household", "Household member")],
+                        max_length=12,
+                    ),
+                ),
+                ("since", models.DateTimeField(auto_now_add=True)),
+                (
+                    "dog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="diary.dog",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dog_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('dog', 'user'), name='diary_one_membership_per_user')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("dog", "user"), name="diary_one_membership_per_user"
+                    )
+                ],
             },
         ),
     ]
