@@ -7,8 +7,8 @@ import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from diary_helpers import PASSWORD, Api, add_episodes, hours_ago
 
-from conftest import PASSWORD, Api, add_episodes, hours_ago
 from twitchcheck.web.diary.models import ApiToken, Dog, Episode, token_hash
 
 pytestmark = pytest.mark.django_db

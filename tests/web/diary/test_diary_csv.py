@@ -79,7 +79,7 @@ def _same(a: dict, b: dict) -> bool:
 
 
 @given(rows=st.lists(episodes(), max_size=8), zone=st.sampled_from(ZONES[:5]))
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_write_then_parse_gives_the_same_episodes(rows, zone):
     text = csvio.write_rows(rows, zone)
     parsed = [p.model_dump() for p in csvio.parse_episodes(text)]

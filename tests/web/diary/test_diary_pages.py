@@ -8,13 +8,21 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from diary_helpers import (
+    MP4_HEAD,
+    PASSWORD,
+    add_episodes,
+    client_for,
+    hours_ago,
+    make_owner,
+    png_bytes,
+)
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from conftest import MP4_HEAD, PASSWORD, add_episodes, client_for, hours_ago, make_owner, png_bytes
 from twitchcheck.web.check.models import SharedResult
 from twitchcheck.web.diary import services
 from twitchcheck.web.diary.models import (

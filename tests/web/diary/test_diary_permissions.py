@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from diary_helpers import Api, add_episodes, client_for, hours_ago, make_owner, png_bytes
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import get_resolver
 
-from conftest import Api, add_episodes, client_for, hours_ago, make_owner, png_bytes
 from twitchcheck.web.diary import services
 from twitchcheck.web.diary.models import (
     Dog,
@@ -187,7 +187,7 @@ def test_api_calls_cover_every_object_path_in_the_openapi_document(client):
 
 @pytest.mark.parametrize("who", ["second owner", "visitor", "bad token"])
 def test_every_api_object_call_is_404_for_strangers(world, other, who):
-    from conftest import api_token_for
+    from diary_helpers import api_token_for
 
     api = {
         "second owner": lambda: Api(api_token_for(other)),
@@ -212,7 +212,7 @@ def test_every_api_object_call_is_404_for_strangers(world, other, who):
 
 
 def test_api_collections_show_only_your_own_dogs(world, other):
-    from conftest import api_token_for
+    from diary_helpers import api_token_for
 
     response = Api(api_token_for(other)).get("dogs")
     assert response.status_code == 200 and response.json() == []

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from diary_helpers import Api, add_episodes, api_token_for, client_for
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-
-from conftest import Api, add_episodes, api_token_for, client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from diary_helpers import add_episodes
 from pypdf import PdfReader
 
-from conftest import add_episodes
 from twitchcheck.web.diary import labels, report, services
 
 pytestmark = pytest.mark.django_db

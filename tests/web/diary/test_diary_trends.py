@@ -9,8 +9,8 @@ from fractions import Fraction
 from math import comb
 
 import pytest
+from diary_helpers import add_episodes
 
-from conftest import add_episodes
 from twitchcheck.web.diary import trends
 from twitchcheck.web.diary.selectors import counts_at
 from twitchcheck.web.diary.services import episode_case

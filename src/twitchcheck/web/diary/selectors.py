@@ -39,13 +39,6 @@ def dog_get(*, user, dog_id) -> Dog:
     return get_object_or_404(Dog.objects.visible_to(user).select_related("owner"), pk=dog_id)
 
 
-def dog_owned_get(*, user, dog_id) -> Dog:
-    """Only the owner may delete a dog; others it is shared with get 404 here too."""
-    return get_object_or_404(
-        Dog.objects.filter(owner=user) if user.is_authenticated else Dog.objects.none(), pk=dog_id
-    )
-
-
 def episodes_visible_to(user) -> QuerySet[Episode]:
     if not getattr(user, "is_authenticated", False):
         return Episode.objects.none()
