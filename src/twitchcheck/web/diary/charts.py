@@ -77,7 +77,8 @@ def _figure(weeks, medications, tz, width=7.5, height=4.2):
     from matplotlib import dates as mdates
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), layout="constrained")
+    figure = Figure(figsize=(width, height))
+    figure.subplots_adjust(left=0.09, right=0.985, top=0.97, bottom=0.16, hspace=0.12)
     counts_axes, length_axes = figure.subplots(2, 1, sharex=True, height_ratios=[3, 2])
     days = [datetime(w.start.year, w.start.month, w.start.day) for w in weeks]
     counts_axes.bar(days, [w.episodes for w in weeks], width=5, color=BRAND, align="edge")
@@ -135,11 +136,10 @@ def render_svg(weeks, medications, tz) -> str:
     return buffer.getvalue()
 
 
-def render_png(weeks, medications, tz, dpi: int = 150) -> bytes:
+def render_png(weeks, medications, tz, dpi: int = 120) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     figure = _figure(weeks, medications, tz, width=7.5, height=3.4)
-    figure.set_dpi(dpi)
     buffer = io.BytesIO()
     FigureCanvasAgg(figure).print_figure(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
