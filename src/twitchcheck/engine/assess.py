@@ -57,13 +57,16 @@ def what_would_change(
     if len(r) == 0:
         return found
     raw, leaves = table.with_answers(rows, r, k)
-    levels = model.evaluate(raw, leaves, rows.known[r] + 1).level
+    evaluated = model.evaluate(raw, leaves, rows.known[r] + 1)
+    levels = evaluated.level
     changed = levels != base.level[r]
     r, k, levels = r[changed], k[changed], levels[changed]
+    by_rule = evaluated.flag_level[changed] == levels  # a red flag, not a shift of the odds
     likely = (base.post[r] * table.likelihood[k]).sum(axis=1)
     raising = levels > base.level[r]
-    # most urgent first for raising changes; for lowering ones, the lowest first
-    order = np.lexsort((-likely, np.where(raising, -levels, levels), ~raising, r))
+    # raising changes first, the most urgent first, those a red flag makes before those the
+    # odds make, then the most likely; lowering ones after, the lowest first
+    order = np.lexsort((-likely, ~by_rule, np.where(raising, -levels, levels), ~raising, r))
     meta = model.knowledge.meta
     for j in order:
         row = found[r[j]]

@@ -28,13 +28,12 @@ from twitchcheck.knowledge.models import QuestionSpec
 
 URGENCY_WEIGHT = 1.0
 UP_WEIGHT = 3.0  # an answer that raises the urgency matters this much more than one lowering it
-SETTLED = 0.12  # expected urgency change below which the urgency counts as settled
+SETTLED = 0.3  # expected urgency change below which the urgency counts as settled
 CLEAR = 0.75  # posterior of the leading family of causes at which it counts as clear
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
 GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is still asked
 MIN_OUTCOME = 0.002
-NEED_CLEAR = True
-MAX_EXTRA = 99
+MIGHT_LOWER = 0.05  # an emergency is settled once no question is this likely to lower it
 MAX_SIGNS_SEEN = 2  # sign answers are weighed up to this many signs seen at once
 
 
@@ -64,25 +63,18 @@ class Planner:
         rows = table.rows([model.features.columns(case)])
         now = model.evaluate(rows.raw, rows.leaves, rows.known)
         level_now = int(now.level[0])
-        if level_now == EMERGENCY:
-            return NextStep(done=True)
         fits = table.applicable(rows)[0]
         answered = rows.answered[0]
         open_plans = [p for p in self.plans if any(fits[t] and not answered[t] for t in p.topics)]
         if not open_plans:
             return NextStep(done=True)
+        if level_now == EMERGENCY:
+            return self._settle_emergency(rows, now.post[0], open_plans, answered)
         first = [p for p in open_plans if p.spec.opening] or [
             p for p in open_plans if p.spec.screen
         ]
         if first:  # in the order of questions.yaml
             return NextStep(done=False, question=self._question(first[0], answered))
-        extra = sum(
-            1
-            for p in self.plans
-            if not (p.spec.opening or p.spec.screen) and any(answered[t] for t in p.topics)
-        )
-        if extra >= MAX_EXTRA:
-            return NextStep(done=True)
         # weighed as if enough were known: the few-facts cap of a one-shot result is no
         # reason to ask
         level_uncapped = int(model.evaluate(rows.raw, rows.leaves, None).level[0])
@@ -94,7 +86,18 @@ class Planner:
         clear = gain < WORTH_ASKING or (
             (now.post[0] @ model.family_of).max() >= CLEAR and gain < GAIN_IF_CLEAR
         )
-        if (settled < SETTLED and (clear or not NEED_CLEAR)) or worth[best] < WORTH_ASKING:
+        if (settled < SETTLED and clear) or worth[best] < WORTH_ASKING:
+            return NextStep(done=True)
+        return NextStep(done=False, question=self._question(open_plans[best], answered))
+
+    def _settle_emergency(self, rows: Rows, post, open_plans, answered) -> NextStep:
+        """Done once the answer can only be an emergency. While an open question could still
+        lower it (a "don't know" treated as a possible yes, odds that an answer would shift),
+        the one most likely to settle it is asked; the result already says "go now"."""
+        values = self._values(rows, post, EMERGENCY, open_plans, answered)
+        lowering = [u * p.spec.answerable for (_, u), p in zip(values, open_plans, strict=True)]
+        best = max(range(len(open_plans)), key=lowering.__getitem__)
+        if lowering[best] < MIGHT_LOWER:
             return NextStep(done=True)
         return NextStep(done=False, question=self._question(open_plans[best], answered))
 

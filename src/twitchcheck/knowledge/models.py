@@ -186,7 +186,7 @@ class FieldValue(_Data):
     # for what would change the answer; values without it are never suggested
     if_text: str | None = None
     # number fields: the value a question's answer stands for (3 for "one to five years")
-    answer: float | None = None
+    answer: int | float | None = None
     # offered as an answer to the field's question; "not sure" values are not, because
     # every question takes "don't know"
     offered: bool = True
