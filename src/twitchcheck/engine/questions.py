@@ -21,7 +21,7 @@ from itertools import combinations
 import numpy as np
 
 from twitchcheck.case import Case, NextStep, Question
-from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
+from twitchcheck.engine.answers import Rows, answer_table
 from twitchcheck.engine.features import value_key
 from twitchcheck.engine.model import EMERGENCY, Model, get_model
 from twitchcheck.knowledge.models import QuestionSpec
@@ -159,6 +159,7 @@ class Planner:
 
     def _question(self, plan: Plan, answered: np.ndarray) -> Question:
         spec, k, table = plan.spec, self.model.knowledge, self.table
+        options: list
         if spec.field == "signs":
             options = [table.topics[t] for t in plan.topics if not answered[t]]
             labels = {s: k.signs[s].label for s in options}
@@ -172,7 +173,9 @@ class Planner:
             elif field.kind == "number":
                 labels = {
                     value_key(a.value): field.values[name].label
-                    for a, (name, _) in zip(answers, self.model.features.ranges[spec.field])
+                    for a, (name, _) in zip(
+                        answers, self.model.features.ranges[spec.field], strict=True
+                    )
                 }
             else:
                 labels = {value_key(o): field.values[value_key(o)].label for o in options}

@@ -40,12 +40,12 @@ def condition_words(k: Knowledge, cond: Condition) -> str:
         return "any of: " + ", ".join(k.signs[s].present for s in cond.signs_any)
     if cond.breed is not None:
         return "a breed among " + ", ".join(k.breed_groups[g].label.lower() for g in cond.breed)
-    spec = k.fields[cond.field]
+    spec = k.fields[str(cond.field)]
     if cond.answered_unknown is not None:
         return f"{spec.label.lower()} {'not known' if cond.answered_unknown else 'known'}"
     if cond.is_ is not None:
         return spec.values["true" if cond.is_ else "false"].fact
-    return " or ".join(spec.values[str(v)].fact for v in cond.in_)
+    return " or ".join(spec.values[str(v)].fact for v in cond.in_ or [])
 
 
 def _wrap(k: Knowledge, cond: Condition) -> str:
@@ -57,23 +57,18 @@ def _pointers(k: Knowledge, cause: Cause) -> tuple[list[str], list[str]]:
     """The facts that make the cause most and least likely compared with twitching dogs in
     general, with their likelihood ratio."""
     ratios: list[tuple[float, str]] = []
-    for path, spec in cause.likelihoods.items():
+    for path in cause.likelihoods:
+        table = cause.table(path)
         if path == "signs":
-            for sid, p in spec.items():  # type: ignore[union-attr]
-                bg = k.signs[sid].background
-                ratios.append((p / bg, k.signs[sid].present))
+            for sid, p in table.items():
+                ratios.append((p / k.signs[sid].background, k.signs[sid].present))
         elif path == "dog.breed":
-            for group, ratio in spec.items():  # type: ignore[union-attr]
-                ratios.append((float(ratio), f"a breed among {k.breed_groups[group].label.lower()}"))
-        elif path == "episode.body_area":
-            field = k.fields[path]
-            for area, p in spec.items():  # type: ignore[union-attr]
-                ratios.append((p / field.background[area], field.values[area].fact))
+            for group, ratio in table.items():
+                ratios.append((ratio, f"a breed among {k.breed_groups[group].label.lower()}"))
         else:
             field = k.fields[path]
-            given = {"true": spec, "false": 1 - spec} if field.kind == "boolean" else spec
-            for value, p in given.items():  # type: ignore[union-attr]
-                ratios.append((float(p) / field.background[str(value)], field.values[str(value)].fact))
+            for value, p in table.items():
+                ratios.append((p / field.background[value], field.values[value].fact))
     ratios.sort(reverse=True)
     towards = [f"{text} (×{r:.1f})" for r, text in ratios[:POINTERS] if r >= 2]
     away = [f"{text} (×{r:.2f})" for r, text in sorted(ratios)[:POINTERS] if r <= 0.5]
@@ -105,9 +100,7 @@ def _cause(k: Knowledge, cause: Cause) -> list[str]:
             f"(otherwise ×{cause.requires.otherwise:g})."
         )
     urgency = [f"base `{cause.urgency.base}`"]
-    urgency += [
-        f"`{e.to}` when {condition_words(k, e.when)}" for e in cause.urgency.escalate
-    ]
+    urgency += [f"`{e.to}` when {condition_words(k, e.when)}" for e in cause.urgency.escalate]
     lines.append(f"- **Urgency:** {'; '.join(urgency)}.")
     if cause.prevention:
         titles = [p.title for p in k.prevention if p.id in cause.prevention]
@@ -139,9 +132,7 @@ def render(k: Knowledge) -> str:
         "| urgency | when | what the owner is told |",
         "|---|---|---|",
     ]
-    lines += [
-        f"| `{f.urgency}` | {condition_words(k, f.when)} | {f.text} |" for f in k.red_flags
-    ]
+    lines += [f"| `{f.urgency}` | {condition_words(k, f.when)} | {f.text} |" for f in k.red_flags]
     t = k.meta.thresholds
     lines += [
         "",
