@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: run test test-fast test-postgres bench lint format serve clean docs screenshots
+.PHONY: run test test-fast test-postgres bench lint format serve clean docs screenshots screenshots-diary
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -42,6 +42,10 @@ bench: $(STAMP)
 ## Screenshots for the README (docs/screenshots/), taken in Chromium from a test server
 screenshots: $(STAMP)
 	SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/browser/test_screenshots.py
+
+## Screenshots of the diary (dog page, chart, report page 1) into docs/screenshots/ (Chromium; pdftoppm for the report)
+screenshots-diary: $(STAMP)
+	DIARY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_diary_screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -125,3 +125,9 @@ def understand_endpoint(request, body: UnderstandIn):
         ] or [{"loc": ["text"], "msg": str(error), "type": "value_error"}]
         return Status(422, {"detail": detail})
     return {"case": case.to_json_dict(), "evidence": evidence}
+
+
+# the episode diary: /api/v1/token, /api/v1/dogs/..., /api/v1/episodes/...
+from twitchcheck.web.diary.api import mount as _mount_diary  # noqa: E402
+
+_mount_diary(api)
