@@ -14,35 +14,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .tables import load_tables, words_pattern
+
 AFFIRMED, NEGATED, UNSURE = "affirmed", "negated", "unsure"
-MAX_GAP = 4
-_LOOKBACK = 90
+_CUES = load_tables().cues
+MAX_GAP = _CUES.max_gap
+_LOOKBACK = _CUES.lookback
 
 _BOUNDARY = re.compile(
-    r"[.;:!?\n()\"]|\b(?:but|however|though|although|yet|except|and|then|now|so|because"
-    r"|while|when|whereas|which|who|after|before|since|until)\b"
-    r"|,(?= (?:he|she|it|they|we|i|her|his|its|their|our|my|the|this|that|there|then|now"
-    r"|so|but|and|[a-z]+'s)\b)"
+    rf"[{re.escape(_CUES.boundary_characters.replace(chr(92) + 'n', chr(10)))}]"
+    rf"|\b(?:{words_pattern(_CUES.boundary_words)})\b"
+    rf"|,(?= (?:{words_pattern(_CUES.new_subject)}|[a-z]+'s)\b)"
 )
 # Order matters where cues start at the same place: "don't know why" is neutral,
 # "don't know" is uncertainty, "don't" alone is negation.
 _CUE = re.compile(
-    r"(?P<neutral>\b(?:(?:don't|do not|dont|didn't|did not) (?:know|understand|see) (?:why|how)"
-    r"|(?:no idea|not sure|unsure) (?:why|how)|not (?:only|just)|no matter"
-    r"|never (?:seen|known) (?:him|her|it|them) (?:so|this|like)))"
-    r"|(?P<unsure>\b(?:not (?:sure|certain)|unsure|uncertain|(?:don't|do not|dont|didn't|did not)"
-    r" know|no idea|can't tell|cannot tell|can't be sure|(?:might|may|could) (?:have|be)"
-    r"|possibly|maybe|perhaps|wonder(?:ing)? (?:if|whether)|whether|almost|nearly)\b)"
-    r"|(?P<negated>\b(?:no|not|never|without|nor|neither|none|nothing|hardly|barely|cannot"
-    r"|dont|doesnt|isnt|wasnt|hasnt|havent|hadnt|didnt|wont|cant|arent|werent|wouldnt"
-    r"|couldnt|free of|lack of)\b|\b[a-z]+n't\b)"
+    rf"(?P<neutral>\b(?:{words_pattern(_CUES.neutral)})\b)"
+    rf"|(?P<unsure>\b(?:{words_pattern(_CUES.hedged)})\b)"
+    rf"|(?P<negated>\b(?:{words_pattern(_CUES.denied)})\b)"
 )
 _WORDS = re.compile(r"[a-z0-9']+")
 
 # "I'm so anxious", "we were confused": the owner, not the dog.
 OWNER_SUBJECT = re.compile(
-    r"\b(?:i|we)(?:'m|'re| am| are| was| were| feel| felt| got| get| became| have been)?"
-    r"(?: (?:so|really|very|a bit|quite|getting|feeling|just|all|a little|pretty|becoming))* $"
+    rf"\b{_CUES.owner_subject}(?: (?:{words_pattern(_CUES.owner_fillers)}))* $"
 )
 
 

@@ -13,45 +13,22 @@ from bisect import bisect_right
 
 from .cues import NEGATED, Cues
 from .quantities import DURATION, duration_category, not_an_episode_duration
+from .tables import load_tables, words_pattern
 
-EPISODE_WORD = re.compile(
-    r"\b(?:twitch\w*|jerk\w*|spasm\w*|tremor\w*|trembl\w+|shak(?:e|es|ing|y)|shook|shiver\w*"
-    r"|quiver\w*|flicker\w*|flutter\w*|tics?|bob(?:s|bing|bed)?|convuls\w*"
-    r"|seiz(?:ure|ures|ing|ed)|fits?|episodes?|paddl\w*|cramp\w*|stiffen\w*|jump(?:s|ing)?"
-    r"|ripple\w*|nodding|chomp\w*|chewing (?:movements?|motions?)"
-    r"|(?:go|goes|went|gone|going|gets|got) (?:stiff|rigid))\b"
-)
+_TABLES = load_tables()
+EPISODE_WORD = re.compile(rf"\b(?:{words_pattern(_TABLES.cues.scopes['episode'])})\b")
 # With no body part named, these mean the whole dog: "now she's trembling".
-_WHOLE_BODY_WORD = re.compile(r"\b(?:trembl\w+|shak(?:e|es|ing|y)|shook|shiver\w*|quiver\w*"
-                              r"|convuls\w*)\b")  # fmt: skip
+_WHOLE_BODY_WORD = re.compile(rf"\b(?:{words_pattern(_TABLES.episode.whole_body_words)})\b")
 _CLAUSE_END = re.compile(r"[,.;:!?\n()]+| but ")
 BOTH_LEGS = "both_legs"
 
 # (area, pattern) tried together, leftmost and then first-listed winning; None claims
 # words that look like a body part but are not one here ("on his back", "came back").
-_AREAS: tuple[tuple[str | None, str], ...] = (
-    (None, r"on (?:his|her|its) back"),
-    (None, r"back (?:to|and forth|home|then|in|up|from|again|into|out)\b"),
-    ("whole_body", r"paddl\w* (?:(?:his|her|its|the|their|all (?:four|4)|both|with (?:his|her|its))"
-                   r" )*(?:legs|paws|feet)|(?:legs|paws|feet) (?:paddling|paddled|paddle)"),
-    ("hind_leg", r"(?:back|hind|rear) ?(?:legs?|limbs?|end|quarters|paws?|feet|foot|thighs?|knees?)"
-                 r"|hindquarters|hindlegs?|thighs?|hips?|hamstrings?|haunch\w*|stifles?"),
-    ("front_leg", r"(?:front|fore) ?(?:legs?|limbs?|paws?|feet|foot)|forelegs?|forelimbs?"
-                  r"|shoulders?|elbows?|wrists?|forearms?"),
-    (BOTH_LEGS, r"(?:all (?:four|4) |both )?(?:legs|paws|feet|leg muscles|limbs)"),
-    ("back", r"(?:(?<=his )|(?<=her )|(?<=its )|(?<=the )|(?<=their )|(?<=lower )|(?<=upper ))"
-             r"back\b|spine|spinal"),
-    ("face_head", r"face|facial|head|jaw|chin|muzzle|snout|ears?|eyelids?|eyes?|eyebrows?|lips?"
-                  r"|cheeks?|whiskers?|nose|temples?"),
-    ("whole_body", r"all over|(?:whole|entire) (?:body|dog)|from head to (?:toe|tail)|everywhere"
-                   r"|(?:his|her|its) (?:muscles|body)|convuls\w*|paddl\w*"),
-)  # fmt: skip
-_AREA = re.compile("|".join(rf"(?P<a{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_AREAS)))
-_SINGLE_MUSCLE = re.compile(
-    r"\b(?:(?:one|a single|a|the|single|one small|a small|that) muscle"
-    r"|(?:shoulder|thigh|leg|neck|back|flank|calf|chest|cheek|jaw) muscle)\b(?!s)"
-    r"|\b(?:one|a single|a small) (?:spot|patch)\b"
+_AREAS: tuple[tuple[str | None, str], ...] = tuple(
+    (spec.area, words_pattern(spec.phrases)) for spec in _TABLES.episode.areas
 )
+_AREA = re.compile("|".join(rf"(?P<a{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_AREAS)))
+_SINGLE_MUSCLE = re.compile(rf"\b(?:{words_pattern(_TABLES.episode.single_muscle)})\b")
 
 
 class Clauses:

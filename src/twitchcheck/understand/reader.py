@@ -11,18 +11,19 @@ from twitchcheck.case import Case, Dog, Episode, History
 from .breeds import find_breed
 from .cues import AFFIRMED, NEGATED, UNSURE, Cues, said_by_owner
 from .dog import find_age, find_sex
-from .episode import EPISODE_WORD, Clauses, body_areas, durations
+from .episode import Clauses, body_areas, durations
 from .prefilter import PhraseIndex
 from .text import Prepared, prepare
-from .vocabulary import ABSENT, PREFERENCE, RULES, SEEN
+from .tables import ABSENT, SEEN, load_tables, words_pattern
 
 Evidence = dict[str, str]
 
-_EXERCISE_WORD = re.compile(
-    r"\b(?:exercis\w*|hik\w+|walk\w*|run\w*|ran|agility|play\w*|fetch\w*|swim\w*|training"
-    r"|workshop|trial|game|ball|jog\w*|activity|active|trek\w*|session|outing|day out)\b"
-)
-_SCOPE_WORD = {"episode": EPISODE_WORD, "exercise": _EXERCISE_WORD}
+_TABLES = load_tables()
+RULES, PREFERENCE = _TABLES.rules, _TABLES.preference
+_SCOPE_WORD = {
+    name: re.compile(rf"\b(?:{words_pattern(words)})\b")
+    for name, words in _TABLES.cues.scopes.items()
+}
 
 
 class Finding(NamedTuple):
