@@ -17,6 +17,7 @@ from bisect import bisect_right
 from .tables import load_tables, words_pattern
 
 AFFIRMED, NEGATED, UNSURE = "affirmed", "negated", "unsure"
+HYPOTHETICAL, COMPARED = "hypothetical", "compared"
 _CUES = load_tables().cues
 MAX_GAP = _CUES.max_gap
 _LOOKBACK = _CUES.lookback
@@ -31,9 +32,16 @@ _BOUNDARY = re.compile(
 _CUE = re.compile(
     rf"(?P<neutral>\b(?:{words_pattern(_CUES.neutral)})\b)"
     rf"|(?P<unsure>\b(?:{words_pattern(_CUES.hedged)})\b)"
+    rf"|(?P<hypothetical>\b(?:{words_pattern(_CUES.hypothetical) or '(?!)'})\b)"
+    rf"|(?P<compared>\b(?:{words_pattern(_CUES.compared) or '(?!)'})\b)"
     rf"|(?P<negated>\b(?:{words_pattern(_CUES.denied)})\b)"
 )
 _WORDS = re.compile(r"[a-z0-9']+")
+# Words that end a cue's reach before the phrase: "wasn't immune to the summer heat",
+# "didn't stop shaking"; and words that end a denied list: "no seizures, just shivering".
+_ENDS_NEGATION = re.compile(rf"\b(?:{words_pattern(_CUES.ends_negation) or '(?!)'})\b")
+_ENDS_A_LIST = re.compile(rf"\b(?:{words_pattern(_CUES.ends_a_list) or '(?!)'})\b")
+_LIST_ITEM_WORDS = 4
 
 # "I'm so anxious", "we were confused": the owner, not the dog.
 OWNER_SUBJECT = re.compile(
@@ -55,6 +63,8 @@ class Cues:
 
         `in_a_list`: the phrase may be one item of a denied list ("no vomiting, coughing
         or limping"); otherwise a comma ends the cue's reach ("not limping, eating well").
+        A list's items are short, and a word such as "just" ends it ("no seizures, no
+        collapse, just shivering").
         """
         i = bisect_right(self._cue_starts, start) - 1
         while i >= 0 and self._cues[i].end() > start:  # a cue inside the phrase itself
@@ -67,9 +77,19 @@ class Cues:
         b = bisect_right(self._boundary_ends, start) - 1
         if b >= 0 and self._boundary_ends[b] > cue.start():
             return AFFIRMED, start
-        if not in_a_list and self.text.rfind(",", cue.end(), start) >= 0:
+        between = self.text[cue.end() : start]
+        if "," in between:
+            if not in_a_list or _ENDS_A_LIST.search(between):
+                return AFFIRMED, start
+            items = between.split(",")
+            if any(len(_WORDS.findall(item)) > _LIST_ITEM_WORDS for item in items[1:]):
+                return AFFIRMED, start
+            between = items[0]  # the gap that counts: from the cue to its first item
+        elif len(_WORDS.findall(between)) > MAX_GAP:
             return AFFIRMED, start
-        if len(_WORDS.findall(self.text, cue.end(), start)) > MAX_GAP:
+        if len(_WORDS.findall(between)) > MAX_GAP:
+            return AFFIRMED, start
+        if _ENDS_NEGATION.search(between):
             return AFFIRMED, start
         return cue.lastgroup, cue.start()
 

@@ -7,13 +7,14 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from twitchcheck.case import Case, Dog, Episode, History
+from twitchcheck.errors import InputError
 
 from .breeds import find_breed
-from .cues import AFFIRMED, NEGATED, UNSURE, Cues, said_by_owner
+from .cues import AFFIRMED, COMPARED, HYPOTHETICAL, NEGATED, UNSURE, Cues, said_by_owner
 from .dog import find_age, find_sex
 from .episode import Clauses, body_areas, durations
 from .prefilter import PhraseIndex
-from .text import Prepared, prepare
+from .text import MAX_CHARS, Prepared, prepare
 from .tables import ABSENT, SEEN, load_tables, words_pattern
 
 Evidence = dict[str, str]
@@ -66,7 +67,8 @@ def _phrase_findings(text: str, sentences: _Sentences, cues: Cues) -> list[Findi
         if rule.owner_guard and said_by_owner(text, m.start()):
             continue
         how, cue_start = cues.polarity(m.start(), in_a_list=rule.affirmed == SEEN)
-        value = {AFFIRMED: rule.affirmed, NEGATED: rule.negated, UNSURE: rule.unsure}[how]
+        value = {AFFIRMED: rule.affirmed, NEGATED: rule.negated, UNSURE: rule.unsure,
+                 HYPOTHETICAL: rule.unsure, COMPARED: rule.compared}[how]  # fmt: skip
         if value is not None:
             found.append(Finding(rule.target, value, cue_start, m.end()))
     return found
@@ -90,10 +92,11 @@ def _dog_findings(text: str) -> list[Finding]:
 
 
 def _choose(values: list, path: str):
-    preference = PREFERENCE.get(path)
-    if preference is None:
+    """The value kept when a text says several: the best-ranked, then the first said."""
+    ranks = PREFERENCE.get(path)
+    if ranks is None:
         return values[0]
-    return min(values, key=lambda v: preference.index(v) if v in preference else len(preference))
+    return min(values, key=lambda v: ranks.get(v, len(ranks)))  # min keeps the first of equals
 
 
 def _assemble(findings: list[Finding], prepared: Prepared) -> tuple[Case, Evidence]:
@@ -139,7 +142,8 @@ def _assemble(findings: list[Finding], prepared: Prepared) -> tuple[Case, Eviden
 
 
 def read(text: str) -> tuple[Case, Evidence]:
-    """understand() without its safety net: for tests, which should see any error."""
+    """The case and evidence of `text` (at most MAX_CHARS are read), without the input checks
+    of `understand`: for tests that feed it anything."""
     prepared = prepare(text)
     sentences, cues = _Sentences(prepared), Cues(prepared.text)
     findings = _phrase_findings(prepared.text, sentences, cues)
@@ -154,9 +158,20 @@ def understand(text: str) -> tuple[Case, Evidence]:
     Evidence keys: a field path ("dog.age_years"), "episode.body_area.<area>",
     "signs.<id>", "signs_absent.<id>", and the path of a field the owner is unsure of
     (listed in the case's `unknown`). Values are exact substrings of the input.
-    Never raises: any input gives a valid Case (an empty one at worst).
+
+    Empty text, or text with nothing understood (another language, say), gives an empty
+    `Case()`, which the caller can tell by `case == Case()`. Text that is not a string, or
+    longer than MAX_CHARS characters, is refused with an `InputError` (field `text`); it
+    is never cut. Any other exception is a bug and is not hidden.
     """
-    try:
-        return read(text)
-    except Exception:  # a bug must not take down the CLI or the web form
+    if not isinstance(text, str):
+        kind = "nothing" if text is None else type(text).__name__
+        raise InputError(f"the text must be a string, not {kind}",
+                         [{"field": "text", "message": "a string is required"}])  # fmt: skip
+    if len(text) > MAX_CHARS:
+        message = (f"the text is {len(text):,} characters long; at most {MAX_CHARS:,} are "
+                   "read: please shorten it")  # fmt: skip
+        raise InputError(message, [{"field": "text", "message": message}])
+    if not text.strip():
         return Case(), {}
+    return read(text)

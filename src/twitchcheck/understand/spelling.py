@@ -21,6 +21,7 @@ VOCABULARY: tuple[str, ...] = tuple(_TABLES.key_words)
 # English words within reach of a vocabulary word: left alone.
 REAL_WORDS_NEARBY: frozenset[str] = frozenset(_TABLES.real_words_nearby)
 
+_WORDS: dict[str, str] = dict(_TABLES.words)
 _KNOWN = frozenset(VOCABULARY)
 _BY_FIRST_LETTER: dict[str, tuple[str, ...]] = {}
 for _word in VOCABULARY:
@@ -34,6 +35,9 @@ def max_edits(word: str) -> int:
 @lru_cache(maxsize=8192)
 def correct_word(word: str) -> str | None:
     """The vocabulary word a lower-case `word` is a likely misspelling of, else None."""
+    meant = _WORDS.get(word)
+    if meant is not None:
+        return meant
     if len(word) < 5 or word in _KNOWN or word in REAL_WORDS_NEARBY:
         return None
     candidates = _BY_FIRST_LETTER.get(word[0])

@@ -48,6 +48,7 @@ class Rule:
     unsure: object = None
     scope: str = "any"
     owner_guard: bool = False  # skip when the owner is the subject ("I'm anxious")
+    compared: object = None  # in a comparison ("as if she's cold"): usually nothing
 
 
 class _Model(BaseModel):
@@ -61,6 +62,7 @@ class RuleSpec(_Model):
     hedged: Any = None
     scope: str = "any"
     not_about_the_owner: bool = False
+    compared: Any = None  # the value in a comparison ("walks like she's drunk"); else none
 
 
 class SignRuleSpec(RuleSpec):
@@ -69,8 +71,17 @@ class SignRuleSpec(RuleSpec):
 
 
 class FieldSpec(_Model):
+    # values, most important first; a list inside is a group of equal rank, in which the
+    # value said first wins ("a seizure" wins; else the owner's first word for it)
     prefer: list[Any] = []
     rules: list[RuleSpec] = Field(min_length=1)
+
+    def ranks(self) -> dict:
+        out: dict = {}
+        for rank, item in enumerate(self.prefer):
+            for value in item if isinstance(item, list) else [item]:
+                out[value] = rank
+        return out
 
 
 class CuesSpec(_Model):
@@ -78,6 +89,10 @@ class CuesSpec(_Model):
     lookback: int = Field(ge=10, le=500)
     neutral: list[str]
     hedged: list[str]
+    hypothetical: list[str] = []
+    compared: list[str] = []
+    ends_negation: list[str] = []
+    ends_a_list: list[str] = []
     denied: list[str] = Field(min_length=1)
     boundary_characters: str
     boundary_words: list[str]
@@ -121,6 +136,17 @@ class BreedsSpec(_Model):
 class SpellingSpec(_Model):
     key_words: list[str] = Field(min_length=1)
     real_words_nearby: list[str] = []
+    # written without the apostrophe ("hes", "cant") or misspelt beyond one edit of a
+    # short word ("slep"): the word, and what the patterns read instead
+    words: dict[str, str] = {}
+
+    @field_validator("words")
+    @classmethod
+    def _lower_pairs(cls, pairs: dict[str, str]) -> dict[str, str]:
+        for word, meant in pairs.items():
+            if not (word.isascii() and word.isalpha() and word.islower()) or not meant:
+                raise ValueError(f"{word!r}: lower-case letters, and what it stands for")
+        return pairs
 
     @field_validator("key_words", "real_words_nearby")
     @classmethod
@@ -134,7 +160,7 @@ class SpellingSpec(_Model):
 @dataclass(frozen=True)
 class Tables:
     rules: tuple[Rule, ...]
-    preference: dict[str, tuple]
+    preference: dict[str, dict]  # field path -> {value: rank}, lower ranks win
     cues: CuesSpec
     episode: EpisodeSpec
     breeds: BreedsSpec
@@ -213,7 +239,7 @@ def _rules_of(target: str, specs: list[RuleSpec], macros: dict, scopes: set, whe
         if spec.scope != "any" and spec.scope not in scopes:
             raise TablesError(f"{here}, scope: {spec.scope!r} is not `any` nor a scope of "
                               f"cues.yaml ({', '.join(sorted(scopes))})")  # fmt: skip
-        for key in ("said", "denied", "hedged"):
+        for key in ("said", "denied", "hedged", "compared"):
             value = getattr(spec, key)
             if value is not None:
                 check(value, f"{here}, {key}")
@@ -223,7 +249,7 @@ def _rules_of(target: str, specs: list[RuleSpec], macros: dict, scopes: set, whe
             compiled(full, f"{here}, phrase {j}")
             phrases.append(full)
         rules.append(Rule(target, "|".join(phrases), spec.said, spec.denied, spec.hedged,
-                          spec.scope, spec.not_about_the_owner))  # fmt: skip
+                          spec.scope, spec.not_about_the_owner, spec.compared))  # fmt: skip
     return rules
 
 
@@ -238,7 +264,8 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
         compiled(expand(body, macros, f"macros.yaml: {name}"), f"macros.yaml: {name}")
 
     cues = _parse(CuesSpec, _read(data_dir / "cues.yaml"), "cues.yaml")
-    for kind in ("neutral", "hedged", "denied"):
+    for kind in ("neutral", "hedged", "hypothetical", "compared", "denied", "ends_negation",
+                 "ends_a_list"):
         for j, phrase in enumerate(getattr(cues, kind), 1):
             compiled(phrase, f"cues.yaml: {kind}, phrase {j}")
     for scope, words in cues.scopes.items():
@@ -263,7 +290,7 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
 
         rules += _rules_of(f"signs.{sign_id}", specs, macros, scopes, where, check_sign)
 
-    preference: dict[str, tuple] = {}
+    preference: dict[str, dict] = {}
     fields = _mapping(_read(data_dir / "fields.yaml"), "fields.yaml")
     for path, entry in fields.items():
         where = f"fields.yaml: {path}"
@@ -271,12 +298,13 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
         if section not in _SECTIONS or name not in _SECTIONS[section].model_fields:
             raise TablesError(f"{where}: not a field of the case contract")
         spec = _parse(FieldSpec, entry, where)
-        for value in spec.prefer:
+        ranks = spec.ranks()
+        for value in ranks:
             check_value(path, value, f"{where}, prefer")
-        if spec.prefer:
-            preference[path] = tuple(spec.prefer)
+        if ranks:
+            preference[path] = ranks
 
-        def check_field(value, here, path=path, prefer=spec.prefer):
+        def check_field(value, here, path=path, prefer=ranks):
             check_value(path, value, here)
             if prefer and value not in prefer:
                 raise TablesError(f"{here}: {value!r} is missing from `prefer`")

@@ -17,7 +17,7 @@ _UNIFY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "
                         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
                         "\u2014": "-", "\u00a0": " ", "\t": " ", "\r": " "})  # fmt: skip
 # A word that may be misspelt, or a run of spaces (read as one space).
-_FIXABLE = re.compile(r"[a-z]{5,}| {2,}")
+_FIXABLE = re.compile(r"[a-z]{3,}| {2,}")
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
