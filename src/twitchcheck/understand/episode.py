@@ -12,7 +12,15 @@ import re
 from bisect import bisect_right
 
 from .cues import NEGATED, Cues
-from .quantities import DURATION, duration_category, not_an_episode_duration
+from .quantities import (
+    COUNT,
+    DURATION,
+    count_value,
+    duration_category,
+    lasts_each_time,
+    not_an_episode_duration,
+    same_day,
+)
 from .tables import load_tables, words_pattern
 
 _TABLES = load_tables()
@@ -83,12 +91,30 @@ def durations(clauses: Clauses) -> list[tuple[str, int, int]]:
     """(duration category, start, end) for each stated length of an episode."""
     text, found = clauses.text, []
     for m in DURATION.finditer(text):
-        if not_an_episode_duration(text, m):
+        if not_an_episode_duration(text, m, EPISODE_WORD):
             continue
-        says_it_lasted = m.group("lead") != "for" or text.startswith(" at a time", m.end())
+        lead = m.group("lead")
+        says_it_lasted = (lead is not None and lead != "for") or lasts_each_time(text, m)
         if not says_it_lasted and not clauses.about_episode[clauses.index(m.start())]:
             continue
         category = duration_category(m)
         if category:
             found.append((category, m.start(), m.end()))
+    return found
+
+
+def counts(clauses: Clauses, sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(episodes in the last 24 hours, start, end) for each count the text gives: "twice
+    today", "three fits since this morning", "a second seizure tonight", "had a fit an
+    hour ago". A count needs a word for this same day in its sentence."""
+    text, found = clauses.text, []
+    for m in COUNT.finditer(text):
+        if clauses._cues.polarity(m.start())[0] != "affirmed":
+            continue
+        start, end = next((s, e) for s, e in sentences if s <= m.start() <= e)
+        if not same_day(text, start, end):
+            continue
+        value = count_value(m)
+        if value is not None:
+            found.append((value, m.start(), m.end()))
     return found

@@ -12,7 +12,7 @@ from twitchcheck.errors import InputError
 from .breeds import find_breed
 from .cues import AFFIRMED, COMPARED, HYPOTHETICAL, NEGATED, UNSURE, Cues, said_by_owner
 from .dog import find_age, find_sex
-from .episode import Clauses, body_areas, durations
+from .episode import Clauses, body_areas, counts, durations
 from .prefilter import PhraseIndex
 from .text import MAX_CHARS, Prepared, prepare
 from .tables import ABSENT, SEEN, load_tables, words_pattern
@@ -74,10 +74,11 @@ def _phrase_findings(text: str, sentences: _Sentences, cues: Cues) -> list[Findi
     return found
 
 
-def _episode_findings(text: str, cues: Cues) -> list[Finding]:
+def _episode_findings(text: str, cues: Cues, sentences: _Sentences) -> list[Finding]:
     clauses = Clauses(text, cues)
     found = [Finding(f"episode.body_area.{a}", True, s, e) for a, s, e in body_areas(clauses)]
     found += [Finding("episode.duration", d, s, e) for d, s, e in durations(clauses)]
+    found += [Finding("episode.count_24h", n, s, e) for n, s, e in counts(clauses, sentences.spans)]
     return found
 
 
@@ -93,6 +94,8 @@ def _dog_findings(text: str) -> list[Finding]:
 
 def _choose(values: list, path: str):
     """The value kept when a text says several: the best-ranked, then the first said."""
+    if path == "episode.count_24h":
+        return max(values)  # "a fit this morning ... now a second one": two
     ranks = PREFERENCE.get(path)
     if ranks is None:
         return values[0]
@@ -147,7 +150,7 @@ def read(text: str) -> tuple[Case, Evidence]:
     prepared = prepare(text)
     sentences, cues = _Sentences(prepared), Cues(prepared.text)
     findings = _phrase_findings(prepared.text, sentences, cues)
-    findings += _episode_findings(prepared.text, cues)
+    findings += _episode_findings(prepared.text, cues, sentences)
     findings += _dog_findings(prepared.text)
     return _assemble(findings, prepared)
 
