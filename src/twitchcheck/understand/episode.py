@@ -15,6 +15,7 @@ from .cues import NEGATED, Cues
 from .quantities import (
     COUNT,
     DURATION,
+    HAS_TIME_UNIT,
     count_value,
     duration_category,
     lasts_each_time,
@@ -90,6 +91,8 @@ def body_areas(clauses: Clauses) -> list[tuple[str, int, int]]:
 def durations(clauses: Clauses) -> list[tuple[str, int, int]]:
     """(duration category, start, end) for each stated length of an episode."""
     text, found = clauses.text, []
+    if not HAS_TIME_UNIT.search(text):
+        return found
     for m in DURATION.finditer(text):
         if not_an_episode_duration(text, m, EPISODE_WORD):
             continue
@@ -108,6 +111,8 @@ def counts(clauses: Clauses, sentences: list[tuple[int, int]]) -> list[tuple[int
     today", "three fits since this morning", "a second seizure tonight", "had a fit an
     hour ago". A count needs a word for this same day in its sentence."""
     text, found = clauses.text, []
+    if not same_day(text):
+        return found
     for m in COUNT.finditer(text):
         if clauses._cues.polarity(m.start())[0] != "affirmed":
             continue

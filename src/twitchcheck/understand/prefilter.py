@@ -67,34 +67,36 @@ def beginnings(pattern: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _sequence(items: list) -> set[str] | None:
+def _sequence(items: list, need: int = K) -> set[str] | None:
+    """The beginnings, up to `need` characters long, of a sequence of regex items."""
     results = {""}
     for op, av in items:
-        pending = {r for r in results if len(r) < K}
+        pending = {r for r in results if len(r) < need}
         if not pending:
             break
-        options = _item(op, av)
+        # only the first characters matter: ask each item for no more than are missing
+        options = _item(op, av, need - min(len(r) for r in pending))
         if options is None:
             return None
-        results = {r for r in results if len(r) >= K} | {
-            (r + o)[:K] for r in pending for o in options
+        results = {r for r in results if len(r) >= need} | {
+            (r + o)[:need] for r in pending for o in options
         }
         if len(results) > _LIMIT:
             return None
     return results
 
 
-def _item(op, av) -> set[str] | None:
+def _item(op, av, need: int = K) -> set[str] | None:
     if op is C.LITERAL:
         return {chr(av)}
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return {""}
     if op is C.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), need)
     if op is C.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            part = _sequence(list(branch))
+            part = _sequence(list(branch), need)
             if part is None:
                 return None
             union |= part
@@ -103,16 +105,16 @@ def _item(op, av) -> set[str] | None:
         return _charset(av)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, body = av
-        once = _sequence(list(body))
+        once = _sequence(list(body), need)
         if once is None:
             return None
         results = {""} if low == 0 else set()
         current = {""}
-        for count in range(1, min(high, K) + 1):
-            current = {(c + o)[:K] for c in current for o in once}
+        for count in range(1, min(high, need) + 1):
+            current = {(c + o)[:need] for c in current for o in once}
             if count >= low:
                 results |= current
-        if high > K:
+        if high > need:
             results |= current
         return results
     return None

@@ -50,12 +50,15 @@ _PERSON_AFTER = (
     r"|niece|baby|toddler|brother|sister|human|puppies|pups|litter)\b)"
 )
 # The dog as the subject: "he's 4", "she is about thirteen", "hes 10 weeks".
-_DOG_IS = (r"(?:he's|she's|he is|she is|he was|she was|who's|who is"
-           # "Jess is thirteen": a name, but not a person nor a measure
-           r"|(?<!\bmy )(?<!\bour )(?<!\bthe )(?!(?:it|this|that|there|what|which|time|temp\w*|weight|score"
-           r"|count|number|rate|total|son|daughter|kid|child|baby|husband|wife|brother|sister|mum|mom"
-           r"|dad|temperature|heart|pulse|he|she)\b)[a-z]+ is"
-           r"|(?:dog|pup|puppy|boy|girl) is)")
+# The dog as the subject: "he's 4", "she is about thirteen", "Jess is 3", but not "my son
+# is 12", "it's 31 degrees", "the time is 5". Written as lookbehinds so that the search
+# starts at " is" / "'s", not at every word.
+_NOT_THE_DOG = ("it", "this", "that", "there", "what", "which", "time", "weight", "score",
+                "count", "number", "rate", "total", "son", "daughter", "kid", "child", "baby",
+                "husband", "wife", "brother", "sister", "mum", "mom", "dad", "temperature",
+                "temp", "heart", "pulse", "where", "here", "one", "age")  # fmt: skip
+_DOG_IS = (r"(?=(?:'s| is| was) )(?<=[a-z])" + "".join(rf"(?<!\b{w})" for w in _NOT_THE_DOG)
+           + r"(?:'s| is| was)")
 _ABOUT = r"(?:(?:about|around|roughly|nearly|almost|just|only|over|maybe|probably) )?"
 # What may follow a bare number that is an age: the end of a clause, or "next month".
 _AGE_END = r"(?= ?(?:[,.;:!?)(]|$|\n| (?:now|next|this|and|but|in|on|soon|going|though)\b))"
@@ -194,8 +197,12 @@ _SAME_DAY = re.compile(
 )
 
 
-def same_day(text: str, start: int, end: int) -> bool:
-    return bool(_SAME_DAY.search(text, start, end))
+# Cheap checks that spare the costlier searches most texts do not need.
+HAS_TIME_UNIT = re.compile(r"\b(?:sec|min|hour|hr|moment|instant)")
+
+
+def same_day(text: str, start: int = 0, end: int | None = None) -> bool:
+    return bool(_SAME_DAY.search(text, start, len(text) if end is None else end))
 
 
 def count_value(match: re.Match) -> int | None:

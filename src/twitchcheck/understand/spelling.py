@@ -22,6 +22,7 @@ VOCABULARY: tuple[str, ...] = tuple(_TABLES.key_words)
 REAL_WORDS_NEARBY: frozenset[str] = frozenset(_TABLES.real_words_nearby)
 
 _WORDS: dict[str, str] = dict(_TABLES.words)
+SHORT_WORDS = frozenset(_WORDS)
 _KNOWN = frozenset(VOCABULARY)
 _BY_FIRST_LETTER: dict[str, tuple[str, ...]] = {}
 for _word in VOCABULARY:
