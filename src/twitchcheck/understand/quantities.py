@@ -115,6 +115,12 @@ _NOT_AN_EPISODE_AFTER = re.compile(r" (?:ago|after|later|before|of|earlier|befor
 # A bare amount of time that is something else: "within ten minutes", "after an hour".
 _NOT_AN_EPISODE_BEFORE = re.compile(r"\b(?:after|within|in|every|than|by|until|till|about how"
                                     r"|ago|since|at|of|past|per|once|twice|before) $")
+# "walked for an hour", "slept for ten minutes": how long something else lasted.
+_ANOTHER_ACTIVITY = re.compile(
+    r"\b(?:walk|walked|ran|run|played|hiked|swam|exercised|trained|drove|sat|slept|napped"
+    r"|waited|rested|worked|fetched|out|outside|gone|away|left|drive|walk|run|hike|swim)"
+    r"(?: \w+)? $"
+)
 # ... and what makes a bare amount of time the length of one episode wherever it stands.
 _NEXT_WORDS = re.compile(r"(?: [a-z']+){1,4}")
 _EACH_TIME = re.compile(r" (?:at a time|each time|each|every time|here and there|at most)\b")
@@ -150,6 +156,8 @@ def duration_category(match: re.Match) -> str | None:
 def not_an_episode_duration(text: str, match: re.Match, episode_word: re.Pattern) -> bool:
     """True for "ten minutes ago", "twenty minutes after ...", "within an hour" and the like.
     "forty seconds of shaking" is one ("of" and a word for the twitching)."""
+    if _ANOTHER_ACTIVITY.search(text, max(0, match.start() - 20), match.start()):
+        return True
     if match.group("bare"):
         if _NOT_AN_EPISODE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             return True

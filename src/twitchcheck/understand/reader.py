@@ -35,6 +35,23 @@ class Finding(NamedTuple):
 
 
 _INDEX = PhraseIndex([r.target for r in RULES], [r.pattern for r in RULES])
+_LANGUAGES = _TABLES.languages
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH = frozenset(_LANGUAGES.english)
+_OTHER_LANGUAGES = {name: frozenset(words) for name, words in _LANGUAGES.others.items()}
+
+
+def in_another_language(text: str) -> bool:
+    """True when the text's everyday words are mostly another language's ("Mein Hund...")."""
+    words = _WORD.findall(text.lower())
+    english = sum(w in _ENGLISH for w in words)
+    for vocabulary in _OTHER_LANGUAGES.values():
+        other = sum(w in vocabulary for w in words)
+        if other >= _LANGUAGES.at_least and other > english:
+            return True
+    return False
+
+
 _YES_NO_FIELDS = {path for path, values in PREFERENCE.items() if True in values}
 
 
@@ -162,8 +179,8 @@ def understand(text: str) -> tuple[Case, Evidence]:
     "signs.<id>", "signs_absent.<id>", and the path of a field the owner is unsure of
     (listed in the case's `unknown`). Values are exact substrings of the input.
 
-    Empty text, or text with nothing understood (another language, say), gives an empty
-    `Case()`, which the caller can tell by `case == Case()`. Text that is not a string, or
+    Empty text, text in another language, or text with nothing understood gives an
+    empty `Case()`, which the caller can tell by `case == Case()`. Text that is not a string, or
     longer than MAX_CHARS characters, is refused with an `InputError` (field `text`); it
     is never cut. Any other exception is a bug and is not hidden.
     """
@@ -175,6 +192,6 @@ def understand(text: str) -> tuple[Case, Evidence]:
         message = (f"the text is {len(text):,} characters long; at most {MAX_CHARS:,} are "
                    "read: please shorten it")  # fmt: skip
         raise InputError(message, [{"field": "text", "message": message}])
-    if not text.strip():
+    if not text.strip() or in_another_language(text):
         return Case(), {}
     return read(text)

@@ -157,6 +157,27 @@ class SpellingSpec(_Model):
         return words
 
 
+class LanguagesSpec(_Model):
+    at_least: int = Field(ge=1)
+    english: list[str] = Field(min_length=1)
+    others: dict[str, list[str]]
+
+    @field_validator("english")
+    @classmethod
+    def _words(cls, words: list) -> list:
+        for word in words:
+            if not isinstance(word, str) or not word.islower():
+                raise ValueError(f"{word!r}: a lower-case word (quote no, on, y)")
+        return words
+
+    @field_validator("others")
+    @classmethod
+    def _lists(cls, others: dict) -> dict:
+        for language, words in others.items():
+            cls._words(words)
+        return others
+
+
 @dataclass(frozen=True)
 class Tables:
     rules: tuple[Rule, ...]
@@ -165,6 +186,7 @@ class Tables:
     episode: EpisodeSpec
     breeds: BreedsSpec
     spelling: SpellingSpec
+    languages: LanguagesSpec
 
 
 # --- reading and checking -----------------------------------------------------------
@@ -329,7 +351,12 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
         if word not in names:
             raise TablesError(f"breeds.yaml: needs_a_dog_word: {word!r} is not a breed name")
     spelling = _parse(SpellingSpec, _read(data_dir / "spelling.yaml"), "spelling.yaml")
-    return Tables(tuple(rules), preference, cues, episode, breeds, spelling)
+    languages = _parse(LanguagesSpec, _read(data_dir / "languages.yaml"), "languages.yaml")
+    for language, words in languages.others.items():
+        shared = sorted(set(words) & set(languages.english))
+        if shared:
+            raise TablesError(f"languages.yaml: others.{language}: {shared} are in `english` too")
+    return Tables(tuple(rules), preference, cues, episode, breeds, spelling, languages)
 
 
 @functools.cache
