@@ -14,10 +14,9 @@ from bisect import bisect_right
 from .cues import NEGATED, Cues
 from .quantities import (
     COUNT,
-    DURATION,
-    HAS_TIME_UNIT,
     count_value,
     duration_category,
+    find_durations,
     lasts_each_time,
     not_an_episode_duration,
     same_day,
@@ -91,9 +90,7 @@ def body_areas(clauses: Clauses) -> list[tuple[str, int, int]]:
 def durations(clauses: Clauses) -> list[tuple[str, int, int]]:
     """(duration category, start, end) for each stated length of an episode."""
     text, found = clauses.text, []
-    if not HAS_TIME_UNIT.search(text):
-        return found
-    for m in DURATION.finditer(text):
+    for m in find_durations(text):
         if not_an_episode_duration(text, m, EPISODE_WORD):
             continue
         lead = m.group("lead")

@@ -28,6 +28,7 @@ class Piece(NamedTuple):
     pattern: re.Pattern
     rule_index: int
     order: int  # position among all pieces of the same target
+    required: str  # a piece of text every match contains ("" if none is known)
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -65,6 +66,27 @@ def beginnings(pattern: str) -> frozenset[str] | None:
     if found is None or any(len(s) < K for s in found):
         return None
     return frozenset(found)
+
+
+def required_text(pattern: str) -> str:
+    """The longest run of plain characters that every match of `pattern` contains, or ""
+    ("(?:went|goes) limp\\b" -> " limp"): a text without it cannot match."""
+    try:
+        items = list(_parser.parse(pattern))
+    except Exception:  # a private stdlib module: if it ever changes, require nothing
+        return ""
+    best, run = "", ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        best = max(best, run, key=len)
+        run = ""
+        if op is C.SUBPATTERN and av[-1] is not None:
+            inner = list(av[-1])
+            if all(o is C.LITERAL for o, _ in inner):  # a plain group: "(?:limp)"
+                run = "".join(chr(a) for _, a in inner)
+    return max(best, run, key=len)
 
 
 def _sequence(items: list, need: int = K) -> set[str] | None:
@@ -148,7 +170,9 @@ class PhraseIndex:
             for alternative in split_alternatives(source):
                 order = orders[target] = orders.get(target, -1) + 1
                 # No leading \b: search() tries word edges only.
-                piece = Piece(re.compile(rf"(?:{alternative})\b"), rule_index, order)
+                required = required_text(alternative)
+                piece = Piece(re.compile(rf"(?:{alternative})\b"), rule_index, order,
+                              required if len(required) >= K else "")
                 starts = beginnings(alternative)
                 if starts is None:
                     self.always.append(piece)
@@ -170,9 +194,16 @@ class PhraseIndex:
                 for m in piece.pattern.finditer(text):
                     if m.start() in edge_set:
                         candidates.append((m.start(), piece.order, piece.rule_index, m))
+        present: dict[str, bool] = {}
         for beginning in self._beginning_set.intersection(at):
             positions = at[beginning]
             for piece in self.by_beginning[beginning]:
+                if piece.required:
+                    found = present.get(piece.required)
+                    if found is None:
+                        found = present[piece.required] = piece.required in text
+                    if not found:
+                        continue
                 for pos in positions:
                     m = piece.pattern.match(text, pos)
                     if m:
