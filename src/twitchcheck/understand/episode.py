@@ -27,6 +27,12 @@ _TABLES = load_tables()
 EPISODE_WORD = re.compile(rf"\b(?:{words_pattern(_TABLES.cues.scopes['episode'])})\b")
 # With no body part named, these mean the whole dog: "now she's trembling".
 _WHOLE_BODY_WORD = re.compile(rf"\b(?:{words_pattern(_TABLES.episode.whole_body_words)})\b")
+_GOES_ON = re.compile(
+    r" ?(?:first|then|mostly|mainly|especially|only|just|all|even|starting|spreading|from|in"
+    r"|on|over|through|along|around|across|down|up|for|lasting|about|maybe|roughly|each|every"
+    r"|a few|a couple|a minute|a second|\d|one|two|three|four|five|ten|twenty|thirty"
+    r"|half)\b"
+)
 _CLAUSE_END = re.compile(r"[,.;:!?\n()]+| but ")
 BOTH_LEGS = "both_legs"
 
@@ -53,6 +59,15 @@ class Clauses:
         self.spans.append((start, len(text)))
         self._starts = [s for s, _ in self.spans]
         self.about_episode = [self._mentions_episode(s, e) for s, e in self.spans]
+        # "she started shaking, first her head and then her whole body", "his legs were
+        # jerking, for maybe two minutes": a clause that goes on from one about the
+        # twitching (after a comma, starting with one of these words) is about it too.
+        for i in range(1, len(self.spans)):
+            start, end = self.spans[i]
+            if (not self.about_episode[i] and self.about_episode[i - 1]
+                    and text[start - 1 : start] == ","
+                    and _GOES_ON.match(text, start, end)):  # fmt: skip
+                self.about_episode[i] = True
 
     def _mentions_episode(self, start: int, end: int) -> bool:
         for m in EPISODE_WORD.finditer(self.text, start, end):
