@@ -29,12 +29,13 @@ _BOUNDARY = re.compile(
 )
 # Order matters where cues start at the same place: "don't know why" is neutral,
 # "don't know" is uncertainty, "don't" alone is negation.
+# (One word edge around the whole alternation: checked once per position, not per kind.)
 _CUE = re.compile(
-    rf"(?P<neutral>\b(?:{words_pattern(_CUES.neutral)})\b)"
-    rf"|(?P<unsure>\b(?:{words_pattern(_CUES.hedged)})\b)"
-    rf"|(?P<hypothetical>\b(?:{words_pattern(_CUES.hypothetical) or '(?!)'})\b)"
-    rf"|(?P<compared>\b(?:{words_pattern(_CUES.compared) or '(?!)'})\b)"
-    rf"|(?P<negated>\b(?:{words_pattern(_CUES.denied)})\b)"
+    rf"\b(?:(?P<neutral>{words_pattern(_CUES.neutral)})"
+    rf"|(?P<unsure>{words_pattern(_CUES.hedged)})"
+    rf"|(?P<hypothetical>{words_pattern(_CUES.hypothetical) or '(?!)'})"
+    rf"|(?P<compared>{words_pattern(_CUES.compared) or '(?!)'})"
+    rf"|(?P<negated>{words_pattern(_CUES.denied)}))\b"
 )
 _WORDS = re.compile(r"[a-z0-9']+")
 # Words that end a cue's reach before the phrase: "wasn't immune to the summer heat",
