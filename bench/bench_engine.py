@@ -73,7 +73,7 @@ SIZES = {
 
 def _choices(annotation) -> tuple[str, object]:
     """What a field takes: ("literal", values), ("list", values), ("float", (lo, hi)),
-    ("bool", None) or ("str", None)."""
+    ("int", (lo, hi)), ("bool", None) or ("str", None)."""
     args = [a for a in get_args(annotation) if a is not type(None)]
     origin = get_origin(annotation)
     if origin is Literal:
@@ -89,6 +89,8 @@ def _choices(annotation) -> tuple[str, object]:
                 lo = getattr(item, "ge", None) if getattr(item, "ge", None) is not None else lo
                 hi = getattr(item, "le", None) if getattr(item, "le", None) is not None else hi
         base = get_args(annotation)[0]
+        if base is int:
+            return "int", (int(lo), int(hi))
         return ("float", (lo, hi)) if base is float else ("str", None)
     if annotation is bool:
         return "bool", None
@@ -116,6 +118,9 @@ def _value(rng: random.Random, kind: str, spec):
         return rng.sample(spec, rng.randint(1, min(3, len(spec))))
     if kind == "bool":
         return rng.random() < 0.3
+    if kind == "int":
+        lo, hi = spec
+        return rng.choice((lo, lo + 1, rng.randint(lo, hi)))
     if kind == "float":
         lo, hi = spec
         return round(

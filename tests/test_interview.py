@@ -18,8 +18,9 @@ from twitchcheck.render import show_assessment
 
 # what a worried owner of a dreaming dog says, field by field
 NORMAL_ANSWERS = {
-    "dog.age_years": 4.0,
+    "dog.age_years": 3.0,
     "dog.sex": "male",
+    "dog.pregnant_or_nursing": False,
     "dog.vaccinations": "up_to_date",
     "episode.context": "asleep",
     "episode.body_area": ["hind_leg"],
@@ -27,6 +28,8 @@ NORMAL_ANSWERS = {
     "episode.aware": "yes",
     "episode.afterwards": "normal",
     "episode.pattern": "occasional",
+    "episode.looks_like": "twitching_or_jerking",
+    "episode.count_24h": 1,
     "episode.stops_when_distracted": "yes",
     "episode.trigger": "none_noticed",
     "history.recent_heavy_exercise": False,
@@ -37,6 +40,7 @@ NORMAL_ANSWERS = {
 }
 # fields an owner may not know without it making the result more urgent
 HARMLESS_UNKNOWNS = {
+    "episode.looks_like",
     "dog.sex",
     "dog.vaccinations",
     "dog.age_years",

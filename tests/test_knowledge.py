@@ -34,10 +34,7 @@ def test_every_cause_has_owner_text_actions_and_references():
     for cause in load_knowledge().causes:
         assert cause.name and len(cause.summary) > 40, cause.id
         assert cause.actions and cause.see_vet_when, cause.id
-        assert all(
-            ref.url.startswith("https://") or ref.url.startswith("http://")
-            for ref in cause.references
-        ), cause.id
+        assert all(ref.url or ref.citation or ref.doi or ref.pmid for ref in cause.references)
 
 
 def test_toxin_knowledge_carries_poison_control_lines():
@@ -76,7 +73,7 @@ def test_an_unknown_sign_is_reported(data_copy):
 
 
 def test_a_missing_required_field_is_reported(data_copy):
-    _replace(data_copy / "causes" / "injury.yaml", "prior: 0.08\n", "")
+    _replace(data_copy / "causes" / "injury.yaml", "prior: 0.04\n", "")
     with pytest.raises(KnowledgeError, match=r"causes/injury.yaml: prior: Field required"):
         load(data_copy)
 

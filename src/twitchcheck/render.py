@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from twitchcheck.knowledge import Knowledge
-from twitchcheck.knowledge.models import Cause
+from twitchcheck.knowledge.models import Cause, Reference
 
 URGENCY_STYLE = {
     "emergency": "bold white on red",
@@ -32,6 +32,16 @@ URGENCY_COLOUR = {
 SHOW_AT_LEAST = 0.01
 SHOW_AT_MOST = 6
 BAR_WIDTH = 20
+
+
+def reference_links(ref: Reference) -> list[str]:
+    """Where to find a reference: its page, its DOI, its PubMed entry."""
+    links = [ref.url] if ref.url else []
+    if ref.doi:
+        links.append(f"https://doi.org/{ref.doi}")
+    if ref.pmid:
+        links.append(f"https://pubmed.ncbi.nlm.nih.gov/{ref.pmid}/")
+    return list(dict.fromkeys(links))
 
 
 def _console(console: Console | None) -> Console:
@@ -129,8 +139,11 @@ def show_cause(knowledge: Knowledge, cause: Cause, console: Console | None = Non
     _heading(console, "References")
     for ref in cause.references:
         _bullets(console, [ref.title])
+        if ref.citation and ref.citation not in ref.title:
+            console.print(Text(f"    {ref.citation}", style="dim"), soft_wrap=True)
         # printed whole and unwrapped, so it can be copied even from a narrow terminal
-        console.print(Text(f"    {ref.url}", style="cyan"), soft_wrap=True)
+        for link in reference_links(ref):
+            console.print(Text(f"    {link}", style="cyan"), soft_wrap=True)
 
 
 # --- an assessment -----------------------------------------------------------------------

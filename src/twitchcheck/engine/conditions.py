@@ -1,63 +1,93 @@
-"""Compile the knowledge's conditions into predicates over a case's facts.
+"""The knowledge's conditions, compiled to tests over many rows of facts at once.
 
-Facts are a plain dict (see `facts.py`): field path -> value, plus "signs",
-"signs_absent" and "unknown" as sets. Predicates are plain closures so that the
-question planner can test many hypothetical answers quickly.
+Every condition is built from leaves, and every leaf is a set of columns (see features.py)
+that holds when any of its columns is set: "episode.context in [asleep]", "sign collapse",
+"age in [young_puppy, puppy]", "episode.aware answered unknown". All leaves of all rules are
+found at once with one matrix product; `all`, `any` and `not` then combine leaf values.
+
+Leaves only ever turn on when an open question gets an answer (an answer sets columns, it
+never clears one), so the leaves of a hypothetical answer are the case's leaves OR the
+answer's own: see `Conditions.leaves_of`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
+from twitchcheck.engine.features import AREA_PATH, Features, value_key
 from twitchcheck.knowledge.models import Condition
 
-Facts = dict
-Predicate = Callable[[Facts], bool]
-
-_BOOLEAN_WORDS = {"true": True, "false": False}
+Test = Callable[[np.ndarray], np.ndarray]  # leaf values (rows x leaves) -> bool per row
 
 
-def compile_condition(cond: Condition) -> Predicate:
-    if cond.all is not None:
-        parts = [compile_condition(c) for c in cond.all]
-        return lambda f: all(p(f) for p in parts)
-    if cond.any is not None:
-        parts = [compile_condition(c) for c in cond.any]
-        return lambda f: any(p(f) for p in parts)
-    if cond.not_ is not None:
-        inner = compile_condition(cond.not_)
-        return lambda f: not inner(f)
-    if cond.sign is not None:
-        sign = cond.sign
-        return lambda f: sign in f["signs"]
-    if cond.signs_any is not None:
-        wanted = frozenset(cond.signs_any)
-        return lambda f: not wanted.isdisjoint(f["signs"])
-    return _field_predicate(cond)
+class Conditions:
+    """A registry of compiled conditions sharing one set of leaves."""
 
+    def __init__(self, features: Features):
+        self.features = features
+        self._leaf_of: dict[frozenset[int], int] = {}
+        self._leaf_cols: list[frozenset[int]] = []
+        self._matrix: np.ndarray | None = None
 
-def _field_predicate(cond: Condition) -> Predicate:
-    path = cond.field
-    if cond.answered_unknown is not None:
-        expect = cond.answered_unknown
-        return lambda f: (path in f["unknown"] or f.get(path) == "unknown") == expect
-    if cond.is_ is not None:
-        value = cond.is_
-        return lambda f: f.get(path) is value
-    if cond.below is not None:
-        limit = cond.below
-        return lambda f: (v := f.get(path)) is not None and v < limit
-    if cond.at_least is not None:
-        limit = cond.at_least
-        return lambda f: (v := f.get(path)) is not None and v >= limit
-    wanted = frozenset(_BOOLEAN_WORDS.get(v, v) if isinstance(v, str) else v for v in cond.in_)
+    def compile(self, cond: Condition) -> Test:
+        if cond.all is not None:
+            parts = [self.compile(c) for c in cond.all]
+            return lambda v: np.logical_and.reduce([p(v) for p in parts])
+        if cond.any is not None:
+            parts = [self.compile(c) for c in cond.any]
+            return lambda v: np.logical_or.reduce([p(v) for p in parts])
+        if cond.not_ is not None:
+            inner = self.compile(cond.not_)
+            return lambda v: ~inner(v)
+        if cond.answered_unknown is False:
+            inner = self._leaf_test(self._columns(cond))
+            return lambda v: ~inner(v)
+        return self._leaf_test(self._columns(cond))
 
-    def _in(f: Facts) -> bool:
-        v = f.get(path)
-        if v is None:
-            return False
-        if isinstance(v, list | tuple):
-            return not wanted.isdisjoint(v)
-        return v in wanted
+    def _leaf_test(self, cols: frozenset[int]) -> Test:
+        if self._matrix is not None:
+            raise RuntimeError("conditions compiled after the leaves were fixed")
+        j = self._leaf_of.get(cols)
+        if j is None:
+            j = self._leaf_of[cols] = len(self._leaf_cols)
+            self._leaf_cols.append(cols)
+        return lambda v: v[:, j]
 
-    return _in
+    def _columns(self, cond: Condition) -> frozenset[int]:
+        col = self.features.col
+        if cond.sign is not None:
+            return frozenset([col[("sign", cond.sign, True)]])
+        if cond.signs_any is not None:
+            return frozenset(col[("sign", s, True)] for s in cond.signs_any)
+        if cond.breed is not None:
+            return frozenset(col[("breed", g)] for g in cond.breed)
+        path = cond.field
+        if cond.answered_unknown is not None:
+            cols = {col[("unknown", path)]}
+            if (path, "unknown") in col:
+                cols.add(col[(path, "unknown")])
+            return frozenset(cols)
+        if path == AREA_PATH:
+            return frozenset(col[("area", a, True)] for a in cond.in_)
+        if cond.is_ is not None:
+            return frozenset([col[(path, value_key(cond.is_))]])
+        return frozenset(col[(path, value_key(v))] for v in cond.in_)
+
+    # --- evaluation --------------------------------------------------------------------
+
+    def fix(self) -> None:
+        """No more conditions: build the leaf matrix."""
+        m = np.zeros((self.features.n, max(1, len(self._leaf_cols))), dtype=np.float32)
+        for j, cols in enumerate(self._leaf_cols):
+            m[list(cols), j] = 1.0
+        self._matrix = m
+
+    def leaves(self, x: np.ndarray) -> np.ndarray:
+        """Leaf values for rows of facts x (rows x columns, 0/1)."""
+        return (x @ self._matrix) > 0
+
+    def leaves_of(self, cols: tuple[int, ...]) -> np.ndarray:
+        """The leaves that setting `cols` turns on, whatever else is set."""
+        return self._matrix[list(cols)].any(axis=0) if cols else self._matrix[0] < 0

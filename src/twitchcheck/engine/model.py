@@ -1,221 +1,251 @@
-"""The knowledge compiled into numbers: one row of log-likelihoods per observable fact.
+"""The knowledge compiled into numbers and tests, and the urgency of many rows at once.
 
-A fact is a key such as ("episode.context", "asleep"), ("sign", "collapse", True) or
-("breed", "toy"). Its row holds log P(fact | cause) for every cause; a cause that says
-nothing about a field takes the field's background, so the fact cannot move it.
-`support` marks the facts that make a cause at least twice as likely as for a typical
-twitching dog: those become the cause's reasons.
+Causes (naive Bayes): each column has a row of log P(fact | cause); a cause that says
+nothing about a field takes the field's background there, so the fact cannot move it. The
+posterior of a row of facts is log prior + weight * sum of its columns' rows, where the
+evidence weight (below 1) tempers the naive assumption that an owner's facts are
+independent. A cause's requirement (heat for heatstroke) divides it while the case does not
+show the requirement.
+
+Urgency, safety first; the more urgent of two routes wins:
+- red flags, veterinary criteria that set a level whatever the cause (collapse, a fit over
+  five minutes, possible poisoning, a nursing mother trembling, ...);
+- the causes: each has a level for this case (its base, raised by its own escalation rules),
+  and a level is reached once the causes at or above it hold that level's share of the
+  probability (`meta.yaml` thresholds).
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from twitchcheck.engine.conditions import Predicate, compile_condition
+from twitchcheck.engine.conditions import Conditions, Test
+from twitchcheck.engine.features import Answer, Features
 from twitchcheck.knowledge import CONTRACT_CAUSES, Knowledge, load_knowledge
 from twitchcheck.knowledge.models import Cause, FieldSpec
 
 LEVELS = ("normal", "home_care", "see_vet", "emergency")
 LEVEL = {name: i for i, name in enumerate(LEVELS)}
-SUPPORT_RATIO = 2.0
+EMERGENCY = LEVEL["emergency"]
+SUPPORT_RATIO = 2.0  # a fact this many times likelier under a cause is one of its reasons
 # Body areas the owner did not name are weaker evidence than areas they did.
 UNNAMED_AREA_WEIGHT = 0.5
-AGE_OPTIONS = {"young_puppy": 0.25, "puppy": 0.75, "adult": 4.0, "senior": 10.0}
+FLOOR = 1e-4  # no fact rules a cause out completely
+# A case stating fewer facts than this cannot be sent to a vet by the causes alone (red flags
+# still can): with almost nothing known, the posterior is the base rates, not this dog.
+FEW_FACTS = 2
 
 
 @dataclass(frozen=True)
 class Escalation:
+    cause: int
     level: int
-    when: Predicate
+    when: Test
     flag: str
 
 
 @dataclass(frozen=True)
 class RedFlagRule:
     level: int
-    when: Predicate
+    when: Test
     text: str
+    actions: tuple
+
+
+@dataclass(frozen=True)
+class Requirement:
+    cause: int
+    when: Test
+    log_factor: float
+
+
+@dataclass
+class Evaluation:
+    """The urgency of rows of facts: posterior (rows x causes), each cause's level for the
+    row, which red flags fired (rows x flags), and the resulting level per row."""
+
+    post: np.ndarray
+    leaves: np.ndarray
+    cause_level: np.ndarray
+    escalated: np.ndarray  # rows x escalation rules: which fired
+    fired: np.ndarray
+    flag_level: np.ndarray
+    level: np.ndarray
 
 
 class Model:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
+        self.features = features = Features(knowledge)
         self.causes: list[Cause] = list(knowledge.causes)
         self.cause_ids = [c.id for c in self.causes]
-        n = len(self.causes)
+        self.n_causes = n = len(self.causes)
         priors = np.array([c.prior for c in self.causes])
         self.log_prior = np.log(priors / priors.sum())
-        self.base_level = [LEVEL[c.urgency.base] for c in self.causes]
-        self.escalations = [
-            [Escalation(LEVEL[e.to], compile_condition(e.when), e.flag) for e in c.urgency.escalate]
-            for c in self.causes
-        ]
-        # each cause's family: the contract cause it refines, or itself
+        self.weight = knowledge.meta.evidence_weight
+        self.base_level = np.array([LEVEL[c.urgency.base] for c in self.causes])
+        # the "refines" entry of each cause in an assessment, False for a contract cause
+        self.refines_of = [False if c.id in CONTRACT_CAUSES else c.refines for c in self.causes]
+        self.prevention_entry = {p.id: {"id": p.id, "text": p.text} for p in knowledge.prevention}
         families = list(dict.fromkeys(c.refines or c.id for c in self.causes))
         self.family_of = np.zeros((n, len(families)))
         for i, c in enumerate(self.causes):
             self.family_of[i, families.index(c.refines or c.id)] = 1.0
-        self.escalating = [(i, rules) for i, rules in enumerate(self.escalations) if rules]
+        self.thresholds = np.array(
+            [knowledge.meta.thresholds[name] for name in ("home_care", "see_vet", "emergency")]
+        )
+
+        loglik, background, texts = self._likelihoods()
+        self.loglik = loglik  # columns x causes, untempered
+        self.matrix = self.weight * loglik
+        # one more row, no fact at all: padding when many cases' facts are stacked
+        self.no_fact = features.n
+        self.log_ratio = np.vstack([loglik - np.log(background)[:, None], np.zeros(n)])
+        self.fact_text = [*texts, ""]
+        self.support_threshold = math.log(SUPPORT_RATIO)
+
+        self.conditions = cond = Conditions(features)
+        self.escalations = [
+            Escalation(i, LEVEL[e.to], cond.compile(e.when), e.flag)
+            for i, c in enumerate(self.causes)
+            for e in c.urgency.escalate
+        ]
+        self.requirements = [
+            Requirement(i, cond.compile(c.requires.when), math.log(c.requires.otherwise))
+            for i, c in enumerate(self.causes)
+            if c.requires is not None
+        ]
         self.red_flags = [
-            RedFlagRule(LEVEL[r.urgency], compile_condition(r.when), r.text)
+            RedFlagRule(LEVEL[r.urgency], cond.compile(r.when), r.text, tuple(r.actions))
             for r in knowledge.red_flags
         ]
-        self.thresholds = {LEVEL[k]: v for k, v in knowledge.meta.thresholds.items()}
-        # ready-made pieces of every assessment
-        self.refines_entry = [c.id not in CONTRACT_CAUSES for c in self.causes]
-        self.level_actions = [
-            (knowledge.meta.urgency[name].headline, *knowledge.meta.urgency[name].advice)
-            for name in LEVELS
-        ]
-        self.cause_actions = [
-            (*c.actions, *(f"{x.name}: {x.phone} ({x.note})" for x in c.contacts))
-            for c in self.causes
-        ]
-        self.prevention_entry = {p.id: {"id": p.id, "text": p.text} for p in knowledge.prevention}
-
-        rows: dict[tuple, np.ndarray] = {}
-        backgrounds: dict[tuple, float] = {}
-        facts: dict[tuple, str] = {}
-        for path, spec in knowledge.fields.items():
-            if spec.kind in ("choice", "boolean", "number"):
-                self._add_choice_rows(path, spec, rows, backgrounds, facts)
-            elif spec.kind == "multi":
-                self._add_binary_rows(
-                    "area", path, spec.background, spec.values, rows, backgrounds, facts
-                )
-        sign_bg = {sid: s.background for sid, s in knowledge.signs.items()}
-        self._add_binary_rows("sign", "signs", sign_bg, knowledge.signs, rows, backgrounds, facts)
-        for gid, group in knowledge.breed_groups.items():
-            ratios = [float(c.likelihoods.get("dog.breed", {}).get(gid, 1.0)) for c in self.causes]
-            rows[("breed", gid)] = np.log(np.array(ratios))
-            backgrounds[("breed", gid)] = 1.0
-            facts[("breed", gid)] = f"a breed among {group.label.lower()}"
-
-        self.keys = list(rows)
-        self.row_of = {key: i for i, key in enumerate(self.keys)}
-        self.matrix = np.vstack([rows[k] for k in self.keys])
-        log_bg = np.log(np.array([backgrounds[k] for k in self.keys]))[:, None]
-        self.log_ratio = self.matrix - log_bg
-        self.fact_text = [facts[k] for k in self.keys]
-        support = self.log_ratio >= math.log(SUPPORT_RATIO)
-        self.supported = [np.flatnonzero(support[i]).tolist() for i in range(len(self.keys))]
-        self.n_causes = n
-        self.ranges = {
-            path: sorted(spec.ranges.items(), key=lambda item: item[1][0])
-            for path, spec in knowledge.fields.items()
-            if spec.kind == "number"
-        }
-        self.breed_patterns = {
-            gid: re.compile(r"\b(" + "|".join(re.escape(b) for b in g.breeds) + r")", re.I)
-            for gid, g in knowledge.breed_groups.items()
-        }
-
-    # --- building rows --------------------------------------------------------------
-
-    def _add_choice_rows(self, path, spec: FieldSpec, rows, backgrounds, facts) -> None:
-        table = np.array([self._distribution(c, path, spec) for c in self.causes])
-        for j, value in enumerate(spec.values):
-            key = (path, _as_value(spec, value))
-            rows[key] = np.log(table[:, j])
-            backgrounds[key] = spec.background[value]
-            facts[key] = spec.values[value].fact
-
-    def _distribution(self, cause: Cause, path: str, spec: FieldSpec) -> list[float]:
-        """P(value | cause) for every value of a field, in the field's order."""
-        given = cause.likelihoods.get(path)
-        values = list(spec.values)
-        if given is None:
-            given = {}
-        elif spec.kind == "boolean":
-            given = {"true": float(given), "false": 1.0 - float(given)}
-        given = {str(k): float(v) for k, v in given.items()}
-        rest = [v for v in values if v not in given]
-        left = max(0.0, 1.0 - sum(given.values()))
-        rest_bg = sum(spec.background[v] for v in rest)
-        dist = [
-            given[v] if v in given else left * spec.background[v] / rest_bg if rest_bg else 0.0
-            for v in values
-        ]
-        total = sum(dist)
-        return [max(p / total, 1e-4) for p in dist]
-
-    def _add_binary_rows(self, kind, path, background, labels, rows, backgrounds, facts) -> None:
-        for item in labels:
-            probs = np.array(
-                [
-                    float(c.likelihoods.get(path, {}).get(item, background[item]))
-                    for c in self.causes
-                ]
+        self.action_tests = {
+            id(a): cond.compile(a.when)
+            for a in (
+                *(a for c in self.causes for a in c.actions),
+                *(a for r in knowledge.red_flags for a in r.actions),
             )
-            bg = background[item]
-            weight = UNNAMED_AREA_WEIGHT if kind == "area" else 1.0
-            rows[(kind, item, True)] = np.log(probs)
-            rows[(kind, item, False)] = weight * np.log1p(-probs)
-            backgrounds[(kind, item, True)] = bg
-            backgrounds[(kind, item, False)] = (1 - bg) ** weight
-            if kind == "sign":
-                facts[(kind, item, True)] = labels[item].present
-                facts[(kind, item, False)] = labels[item].absent
-            else:
-                facts[(kind, item, True)] = labels[item].fact
-                facts[(kind, item, False)] = f"not {labels[item].fact}"
+            if a.when is not None
+        }
+        self.question_tests = {
+            q.id: cond.compile(q.only_if) for q in knowledge.questions if q.only_if is not None
+        }
+        cond.fix()
+        self.flag_levels = np.array([r.level for r in self.red_flags])
 
-    # --- reading a case ---------------------------------------------------------------
+    # --- building the likelihood matrix ------------------------------------------------
 
-    def rows_for(self, facts: dict) -> list[int]:
-        """The rows of the facts a case states."""
-        row_of = self.row_of
-        rows = []
-        for path, value in facts.items():
-            if path in ("signs", "signs_absent", "unknown", "dog.breed") or value is None:
-                continue
-            if path == "episode.body_area":
-                named = set(value)
-                for area in self.knowledge.fields[path].values:
-                    rows.append(row_of[("area", area, area in named)])
-            elif path in self.ranges:
-                rows.append(row_of[(path, self.range_of(path, value))])
-            else:
-                rows.append(row_of[(path, value)])
-        for sign in facts["signs"]:
-            rows.append(row_of[("sign", sign, True)])
-        for sign in facts["signs_absent"]:
-            if sign not in facts["signs"]:
-                rows.append(row_of[("sign", sign, False)])
-        breed = facts.get("dog.breed")
-        if breed:
-            for gid, pattern in self.breed_patterns.items():
-                if pattern.search(breed):
-                    rows.append(row_of[("breed", gid)])
-        return rows
+    def _likelihoods(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        f, k = self.features, self.knowledge
+        loglik = np.zeros((f.n, self.n_causes))
+        background = np.ones(f.n)
+        texts = [""] * f.n
+        for path, spec in k.fields.items():
+            if spec.kind in ("choice", "boolean", "number"):
+                table = np.array([_distribution(c, path, spec) for c in self.causes])
+                for j, value in enumerate(spec.values):
+                    i = f.col[(path, value)]
+                    loglik[i] = np.log(table[:, j])
+                    background[i] = spec.background[value]
+                    texts[i] = spec.values[value].fact
+            elif spec.kind == "multi":
+                for area, entry in spec.values.items():
+                    bg = spec.background[area]
+                    p = np.array(
+                        [float(c.likelihoods.get(path, {}).get(area, bg)) for c in self.causes]
+                    )
+                    seen, unseen = f.col[("area", area, True)], f.col[("area", area, False)]
+                    loglik[seen] = np.log(p)
+                    loglik[unseen] = UNNAMED_AREA_WEIGHT * np.log1p(-p)
+                    background[seen], background[unseen] = bg, (1 - bg) ** UNNAMED_AREA_WEIGHT
+                    texts[seen], texts[unseen] = entry.fact, f"not {entry.fact}"
+        for sid, sign in k.signs.items():
+            bg = sign.background
+            p = np.array([float(c.likelihoods.get("signs", {}).get(sid, bg)) for c in self.causes])
+            seen, unseen = f.col[("sign", sid, True)], f.col[("sign", sid, False)]
+            loglik[seen], loglik[unseen] = np.log(p), np.log1p(-p)
+            background[seen], background[unseen] = bg, 1 - bg
+            texts[seen], texts[unseen] = sign.present, sign.absent
+        for gid, group in k.breed_groups.items():
+            i = f.col[("breed", gid)]
+            ratios = [float(c.likelihoods.get("dog.breed", {}).get(gid, 1.0)) for c in self.causes]
+            loglik[i] = np.log(np.array(ratios))
+            texts[i] = f"a breed among {group.label.lower()}"
+        return loglik, background, texts
 
-    def range_of(self, path: str, value: float) -> str:
-        """The named range of a number field that holds value (ranges are [low, high))."""
-        for name, (low, high) in self.ranges[path]:
-            if low <= value < high:
-                return name
-        return self.ranges[path][-1][0]
+    # --- rows of facts -------------------------------------------------------------------
 
-    def log_posterior(self, rows: list[int]) -> np.ndarray:
-        if not rows:
-            return self.log_prior.copy()
-        return self.log_prior + self.matrix[rows].sum(axis=0)
+    def answer_rows(self, answers: list[Answer]) -> tuple[np.ndarray, np.ndarray]:
+        """What each answer adds: (tempered log-likelihood per cause, leaves it turns on)."""
+        raw = np.array([self.matrix[list(a.cols)].sum(axis=0) for a in answers])
+        leaves = np.array([self.conditions.leaves_of(a.cols) for a in answers])
+        return raw.reshape(len(answers), self.n_causes), leaves
+
+    def evaluate(
+        self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray | None
+    ) -> Evaluation:
+        """The urgency of each row, from its raw log posterior, its leaf values and how many
+        facts it states (None: as if enough were known, for weighing questions)."""
+        raw = raw.copy()
+        for req in self.requirements:
+            raw[:, req.cause] += req.log_factor * ~req.when(leaves)
+        post = np.exp(raw - raw.max(axis=1, keepdims=True))
+        post /= post.sum(axis=1, keepdims=True)
+        n = len(raw)
+        cause_level = np.broadcast_to(self.base_level, (n, self.n_causes)).copy()
+        escalated = np.zeros((n, len(self.escalations)), dtype=bool)
+        for j, esc in enumerate(self.escalations):
+            hit = esc.when(leaves)
+            escalated[:, j] = hit
+            column = cause_level[:, esc.cause]
+            np.maximum(column, np.where(hit, esc.level, 0), out=column)
+            cause_level[:, esc.cause] = column
+        level = np.zeros(n, dtype=int)
+        for lv in (1, 2, 3):
+            mass = (post * (cause_level >= lv)).sum(axis=1)
+            level[mass >= self.thresholds[lv - 1]] = lv
+        if known is not None:
+            np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
+        if self.red_flags:
+            fired = np.column_stack([r.when(leaves) for r in self.red_flags])
+            flag_level = (fired * self.flag_levels).max(axis=1)
+        else:
+            fired = np.zeros((n, 0), dtype=bool)
+            flag_level = np.zeros(n, dtype=int)
+        return Evaluation(
+            post=post,
+            leaves=leaves,
+            cause_level=cause_level,
+            escalated=escalated,
+            fired=fired,
+            flag_level=flag_level,
+            level=np.maximum(level, flag_level),
+        )
 
 
-def _as_value(spec: FieldSpec, value: str):
-    if spec.kind == "boolean":
-        return value == "true"
-    return value
-
-
-def normalise(log_post: np.ndarray) -> np.ndarray:
-    p = np.exp(log_post - log_post.max())
-    return p / p.sum()
+def _distribution(cause: Cause, path: str, spec: FieldSpec) -> list[float]:
+    """P(value | cause) for every value of a field, in the field's order: the values the
+    cause gives, and the rest of the probability spread as the background spreads it."""
+    given = cause.likelihoods.get(path)
+    values = list(spec.values)
+    if given is None:
+        given = {}
+    elif spec.kind == "boolean":
+        given = {"true": float(given), "false": 1.0 - float(given)}
+    given = {str(k): float(v) for k, v in given.items()}
+    rest = [v for v in values if v not in given]
+    left = max(0.0, 1.0 - sum(given.values()))
+    rest_bg = sum(spec.background[v] for v in rest)
+    dist = [
+        given[v] if v in given else left * spec.background[v] / rest_bg if rest_bg else 0.0
+        for v in values
+    ]
+    total = sum(dist)
+    return [max(p / total, FLOOR) for p in dist]
 
 
 @functools.cache

@@ -1,12 +1,16 @@
 """next_question(case): the most useful question to ask next, or done.
 
-For every question not yet answered, each possible answer is weighed by how likely the
-owner is to give it (the current posterior over causes times P(answer | cause)). A
-question's value is what it is expected to teach about the cause (information gain, in
-bits) plus what it may change in the urgency, where finding a more urgent answer counts
-three times as much as finding a less urgent one: red flags come first while they are
-still possible. The interview stops once the urgency is settled and the leading cause is
-clear, or when no question is worth asking.
+1. Once the urgency is an emergency, the interview is done: "go now" comes before any
+   further question, never after it.
+2. The red-flag screen: while a screening question (`screen: true` in questions.yaml) fits
+   the case and is open, one of them is asked, the most useful first. The interview never
+   ends with one open: poisoning, collapse and breathing, a pregnant or nursing mother, a
+   "sleeping" dog that cannot be woken, how long a fit lasts and how many came today, heat.
+3. Then each open question is weighed over its possible answers, each as likely as the
+   current posterior makes it: what it is expected to teach about the cause (information
+   gain over families of causes, in bits) plus what it may change in the urgency, where a
+   more urgent answer counts three times as much as a less urgent one. The interview stops
+   once the urgency is settled and the leading family is clear, or nothing is worth asking.
 """
 
 from __future__ import annotations
@@ -16,11 +20,10 @@ from itertools import combinations
 
 import numpy as np
 
-from twitchcheck.case import FIELD_PATHS, Case, NextStep, Question
-from twitchcheck.engine.conditions import Predicate, compile_condition
-from twitchcheck.engine.facts import facts_of
-from twitchcheck.engine.model import AGE_OPTIONS, LEVEL, Model, get_model, normalise
-from twitchcheck.engine.urgency import quick_level
+from twitchcheck.case import Case, NextStep, Question
+from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
+from twitchcheck.engine.features import value_key
+from twitchcheck.engine.model import EMERGENCY, Model, get_model
 from twitchcheck.knowledge.models import QuestionSpec
 
 URGENCY_WEIGHT = 1.0
@@ -29,192 +32,162 @@ SETTLED = 0.12  # expected urgency change below which the urgency counts as sett
 CLEAR = 0.75  # posterior of the leading family of causes at which it counts as clear
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
 GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is still asked
-# An extra (non-contract) question may well be answered "don't know".
-EXTENSION_DISCOUNT = 0.3
 MIN_OUTCOME = 0.002
-EMERGENCY = LEVEL["emergency"]
-# Sign answers are weighed up to this many signs seen at once; more together are rare.
-MAX_SIGNS_SEEN = 2
-
-
-@dataclass(frozen=True)
-class Outcome:
-    rows: list[int]
-    update: dict  # facts to change for this answer
+MIGHT_LOWER = 0.05  # an emergency is settled once no question is this likely to lower it
+NEED_CLEAR = True
+MAX_EXTRA = 99
+MAX_SIGNS_SEEN = 2  # sign answers are weighed up to this many signs seen at once
 
 
 @dataclass(frozen=True)
 class Plan:
     spec: QuestionSpec
-    only_if: Predicate | None
-    discount: float
+    topics: list[int]  # the topics it fills: one field, or its signs
 
 
-def _entropy(p: np.ndarray) -> float:
-    q = p[p > 1e-12]
-    return float(-(q * np.log2(q)).sum())
+def _entropy(p: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -np.nansum(np.where(p > 1e-12, p * np.log2(p), 0.0), axis=-1)
 
 
 class Planner:
     def __init__(self, model: Model):
         self.model = model
+        self.table = table = answer_table(model)
         self.plans = [
-            Plan(
-                spec=q,
-                only_if=compile_condition(q.only_if) if q.only_if else None,
-                discount=1.0
-                if q.field == "signs" or q.field in FIELD_PATHS
-                else EXTENSION_DISCOUNT,
-            )
+            Plan(q, [table.topic_index[t] for t in (q.signs if q.field == "signs" else [q.field])])
             for q in model.knowledge.questions
         ]
+        self.log_likelihood = np.log(table.likelihood)
 
     def next_step(self, case: Case) -> NextStep:
-        model = self.model
-        facts = facts_of(case)
-        log_post = model.log_posterior(model.rows_for(facts))
-        post = normalise(log_post)
-        level_now = quick_level(model, facts, post)
-        # what is to be learnt is which family of causes (a refined cause with the cause it
-        # refines); telling apart causes within a family only matters through the urgency
-        family_post = post @ model.family_of
-        h_now = _entropy(family_post)
-
-        if level_now < EMERGENCY:
-            for plan in self.plans:
-                if plan.spec.ask_first and self._outcomes(plan, facts):
-                    return NextStep(done=False, question=self._question(plan, facts))
-
-        best = None
-        best_urgency = 0.0
-        best_gain = 0.0
-        for plan in self.plans:
-            outcomes = self._outcomes(plan, facts)
-            if not outcomes:
-                continue
-            gain, urgency = self._value(facts, post, h_now, level_now, outcomes)
-            best_urgency = max(best_urgency, urgency)
-            best_gain = max(best_gain, gain * plan.discount)
-            score = (gain + URGENCY_WEIGHT * urgency) * plan.discount
-            if best is None or score > best[0]:
-                best = (score, plan, outcomes)
-
-        if best is None:
+        model, table = self.model, self.table
+        rows = table.rows([model.features.columns(case)])
+        now = model.evaluate(rows.raw, rows.leaves, rows.known)
+        level_now = int(now.level[0])
+        fits = table.applicable(rows)[0]
+        answered = rows.answered[0]
+        open_plans = [p for p in self.plans if any(fits[t] and not answered[t] for t in p.topics)]
+        if not open_plans:
             return NextStep(done=True)
-        settled = best_urgency < SETTLED
-        clear = best_gain < WORTH_ASKING or (
-            family_post.max() >= CLEAR and best_gain < GAIN_IF_CLEAR
+        if level_now == EMERGENCY:
+            return self._settle_emergency(rows, now.post[0], open_plans, answered)
+        first = [p for p in open_plans if p.spec.opening] or [
+            p for p in open_plans if p.spec.screen
+        ]
+        if first:  # in the order of questions.yaml
+            return NextStep(done=False, question=self._question(first[0], answered))
+        extra = sum(
+            1
+            for p in self.plans
+            if not (p.spec.opening or p.spec.screen) and any(answered[t] for t in p.topics)
         )
-        if (settled and clear) or best[0] < WORTH_ASKING:
+        if extra >= MAX_EXTRA:
             return NextStep(done=True)
-        return NextStep(done=False, question=self._question(best[1], facts))
+        # weighed as if enough were known: the few-facts cap of a one-shot result is no
+        # reason to ask
+        level_uncapped = int(model.evaluate(rows.raw, rows.leaves, None).level[0])
+        values = self._values(rows, now.post[0], level_uncapped, open_plans, answered)
+        worth = [(g + u) * p.spec.answerable for (g, u), p in zip(values, open_plans, strict=True)]
+        best = max(range(len(open_plans)), key=worth.__getitem__)
+        gain = max(g * p.spec.answerable for (g, _), p in zip(values, open_plans, strict=True))
+        settled = max(u * p.spec.answerable for (_, u), p in zip(values, open_plans, strict=True))
+        clear = gain < WORTH_ASKING or (
+            (now.post[0] @ model.family_of).max() >= CLEAR and gain < GAIN_IF_CLEAR
+        )
+        if (settled < SETTLED and (clear or not NEED_CLEAR)) or worth[best] < WORTH_ASKING:
+            return NextStep(done=True)
+        return NextStep(done=False, question=self._question(open_plans[best], answered))
+
+    def _settle_emergency(self, rows: Rows, post, open_plans, answered) -> NextStep:
+        """Done once the answer can only be an emergency. While an open question could still
+        lower it (a "don't know" treated as a possible yes, odds that an answer would shift),
+        the one most likely to settle it is asked; the result already says "go now"."""
+        values = self._values(rows, post, EMERGENCY, open_plans, answered)
+        lowering = [u * p.spec.answerable for (_, u), p in zip(values, open_plans, strict=True)]
+        best = max(range(len(open_plans)), key=lowering.__getitem__)
+        if lowering[best] < MIGHT_LOWER:
+            return NextStep(done=True)
+        return NextStep(done=False, question=self._question(open_plans[best], answered))
 
     # --- answers and their value -----------------------------------------------------
 
-    def _outcomes(self, plan: Plan, facts: dict) -> list[Outcome]:
-        spec, model = plan.spec, self.model
-        if spec.field == "signs":
-            open_signs = _open_signs(spec, facts)
-            if not open_signs:
-                return []
-            outcomes = []
-            for size in range(min(MAX_SIGNS_SEEN, len(open_signs)) + 1):
-                for chosen in combinations(open_signs, size):
-                    present = set(chosen)
-                    rows = [model.row_of[("sign", s, s in present)] for s in open_signs]
-                    update = {
-                        "signs": facts["signs"] | present,
-                        "signs_absent": facts["signs_absent"] | (set(open_signs) - present),
-                    }
-                    outcomes.append(Outcome(rows, update))
-            return outcomes
-        path = spec.field
-        if path in facts or path in facts["unknown"]:
-            return []
-        if plan.only_if is not None and not plan.only_if(facts):
-            return []
-        field = model.knowledge.fields[path]
-        if field.kind == "multi":
-            areas = list(field.values)
-            return [
-                Outcome(
-                    [model.row_of[("area", a, a == named)] for a in areas],
-                    {path: [named]},
+    def _outcomes(self, plan: Plan, answered: np.ndarray) -> list[list[int]]:
+        """Each possible answer to the question as the answer-table rows it adds."""
+        table = self.table
+        if plan.spec.field != "signs":
+            return [[a] for a in table.of_field.get(plan.spec.field, [])]
+        open_signs = [table.topics[t] for t in plan.topics if not answered[t]]
+        outcomes = []
+        for size in range(min(MAX_SIGNS_SEEN, len(open_signs)) + 1):
+            for chosen in combinations(open_signs, size):
+                outcomes.append(
+                    [
+                        table.sign_seen[s] if s in chosen else table.sign_unseen[s]
+                        for s in open_signs
+                    ]
                 )
-                for named in areas
-            ]
-        if field.kind == "number":
-            return [
-                Outcome([model.row_of[(path, name)]], {path: value})
-                for name, value in AGE_OPTIONS.items()
-            ]
-        if field.kind == "text":
-            return []
-        return [
-            Outcome([model.row_of[(path, value)]], {path: value})
-            for value in self._values(path)
-            if value != "unknown"
-        ]
+        return outcomes
 
-    def _values(self, path: str) -> list:
-        field = self.model.knowledge.fields[path]
-        if field.kind == "boolean":
-            return [True, False]
-        return list(field.values)
-
-    def _value(self, facts, post, h_now, level_now, outcomes) -> tuple[float, float]:
-        model = self.model
-        lik = np.exp(np.array([model.matrix[o.rows].sum(axis=0) for o in outcomes]))
-        lik /= lik.sum(axis=0, keepdims=True)  # the answers considered are taken as exclusive
+    def _values(self, rows: Rows, post, level_now, plans, answered) -> list[tuple[float, float]]:
+        """(information gain, urgency value) of each question."""
+        table, model = self.table, self.model
+        owner, members = [], []
+        for j, plan in enumerate(plans):
+            for outcome in self._outcomes(plan, answered):
+                owner.append(j)
+                members.append(outcome)
+        picks = np.zeros((len(members), len(table.answers)))
+        for i, outcome in enumerate(members):
+            picks[i, outcome] = 1.0
+        raw = rows.raw[0] + picks @ table.raw
+        leaves = rows.leaves[0] | ((picks @ table.leaves) > 0)
+        evaluated = model.evaluate(raw, leaves, None)
+        owner_arr = np.array(owner)
+        lik = np.exp(picks @ self.log_likelihood)  # P(outcome | cause), outcomes x causes
+        sums = np.zeros((len(plans), model.n_causes))
+        np.add.at(sums, owner_arr, lik)
+        lik /= sums[owner_arr]  # the answers to one question taken as exclusive
         joint = lik * post
         p_outcome = joint.sum(axis=1)
-        posts = joint / p_outcome[:, None]
-        families = posts @ model.family_of
-        with np.errstate(divide="ignore", invalid="ignore"):
-            entropies = -np.nansum(families * np.log2(families), axis=1)
-        gain = h_now - float(p_outcome @ entropies)
-        urgency = 0.0
-        for o, p_o, post_o in zip(outcomes, p_outcome.tolist(), posts, strict=True):
-            if p_o < MIN_OUTCOME:
-                continue
-            level = quick_level(model, {**facts, **o.update}, post_o)
-            if level > level_now:
-                urgency += p_o * UP_WEIGHT
-            elif level < level_now:
-                urgency += p_o
-        return max(gain, 0.0), urgency
+        family_post = (joint / p_outcome[:, None]) @ model.family_of
+        h_now = float(_entropy(post @ model.family_of))
+        expected_h = np.zeros(len(plans))
+        np.add.at(expected_h, owner_arr, p_outcome * _entropy(family_post))
+        levels = evaluated.level
+        weight = np.where(levels > level_now, UP_WEIGHT, np.where(levels < level_now, 1.0, 0.0))
+        weight[p_outcome < MIN_OUTCOME] = 0.0
+        urgency = np.zeros(len(plans))
+        np.add.at(urgency, owner_arr, p_outcome * weight)
+        return [
+            (max(h_now - float(expected_h[j]), 0.0), URGENCY_WEIGHT * float(urgency[j]))
+            for j in range(len(plans))
+        ]
 
     # --- the question as the contract shows it ----------------------------------------
 
-    def _question(self, plan: Plan, facts: dict) -> Question:
-        spec, k = plan.spec, self.model.knowledge
+    def _question(self, plan: Plan, answered: np.ndarray) -> Question:
+        spec, k, table = plan.spec, self.model.knowledge, self.table
         if spec.field == "signs":
-            options = _open_signs(spec, facts)
+            options = [table.topics[t] for t in plan.topics if not answered[t]]
             labels = {s: k.signs[s].label for s in options}
         else:
             field = k.fields[spec.field]
-            if field.kind == "number":
-                options = list(AGE_OPTIONS.values())
-                labels = {str(v): field.values[name].label for name, v in AGE_OPTIONS.items()}
+            answers = [table.answers[a] for a in table.of_field[spec.field]]
+            options = [a.value for a in answers]
+            if field.kind == "multi":
+                options = [a.value[0] for a in answers]  # type: ignore[index]
+                labels = {o: field.values[o].label for o in options}
+            elif field.kind == "number":
+                labels = {
+                    value_key(a.value): field.values[name].label
+                    for a, (name, _) in zip(answers, self.model.features.ranges[spec.field])
+                }
             else:
-                options = [v for v in self._values(spec.field) if v != "unknown"]
-                labels = {_option_key(v): field.values[_option_key(v)].label for v in options}
+                labels = {value_key(o): field.values[value_key(o)].label for o in options}
         return Question(
             field=spec.field, text=spec.text, options=options, option_labels=labels, help=spec.help
         )
-
-
-def _open_signs(spec: QuestionSpec, facts: dict) -> list[str]:
-    """The signs of a sign question that the case has not answered yet."""
-    return [s for s in spec.signs if s not in facts["signs"] and s not in facts["signs_absent"]]
-
-
-def _option_key(value) -> str:
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return str(value)
 
 
 _planner: Planner | None = None

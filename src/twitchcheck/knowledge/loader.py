@@ -199,8 +199,13 @@ def _check_whole(k: Knowledge) -> None:
             _check_likelihood(k, path, spec, f"{where}: likelihoods.{path}")
         for i, esc in enumerate(cause.urgency.escalate):
             _check_condition(k, esc.when, f"{where}: urgency.escalate[{i}].when")
+        if cause.requires is not None:
+            _check_condition(k, cause.requires.when, f"{where}: requires.when")
+        _check_actions(k, cause.actions, f"{where}: actions")
     for i, flag in enumerate(k.red_flags):
-        _check_condition(k, flag.when, f"red_flags.yaml: entry {i + 1} ({flag.id}).when")
+        where = f"red_flags.yaml: entry {i + 1} ({flag.id})"
+        _check_condition(k, flag.when, f"{where}.when")
+        _check_actions(k, flag.actions, f"{where}.actions")
     for q in k.questions:
         where = f"questions.yaml: {q.id}"
         if q.field == "signs":
@@ -219,6 +224,12 @@ def _check_whole(k: Knowledge) -> None:
     for level in ("emergency", "see_vet", "home_care", "normal"):
         if level not in k.meta.urgency:
             raise KnowledgeError(f"meta.yaml: urgency.{level}: missing")
+
+
+def _check_actions(k: Knowledge, actions, where: str) -> None:
+    for i, action in enumerate(actions):
+        if action.when is not None:
+            _check_condition(k, action.when, f"{where}[{i}].when")
 
 
 def _same_set(got: set, want: set, where: str, what: str) -> None:
@@ -281,8 +292,11 @@ def _check_condition(k: Knowledge, cond: Condition, where: str) -> None:
                     raise KnowledgeError(f"{where}: in: {value!r} is not a value of {cond.field}")
         if cond.is_ is not None and spec.kind != "boolean":
             raise KnowledgeError(f"{where}: is: only for yes/no fields")
-        if (cond.below is not None or cond.at_least is not None) and spec.kind != "number":
-            raise KnowledgeError(f"{where}: below/at_least: only for number fields")
+        if spec.kind == "text":
+            raise KnowledgeError(f"{where}: field: {cond.field} is free text and cannot be tested")
+    for group in cond.breed or []:
+        if group not in k.breed_groups:
+            raise KnowledgeError(f"{where}: breed: unknown breed group {group!r}")
     for sign in ([cond.sign] if cond.sign else []) + (cond.signs_any or []):
         if sign not in k.signs:
             raise KnowledgeError(f"{where}: unknown sign {sign!r}")

@@ -6,9 +6,9 @@ id a file mentions must exist) live in `loader.py`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Urgency = Literal["emergency", "see_vet", "home_care", "normal"]
 Probability = float
@@ -20,7 +20,21 @@ class _Data(BaseModel):
 
 class Reference(_Data):
     title: str = Field(min_length=3)
-    url: str = Field(pattern=r"^https?://\S+$")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    # a textbook or paper: authors, work, year (and pages); a reference needs a url or this
+    citation: str | None = None
+    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
+    pmid: str | None = Field(default=None, pattern=r"^\d{5,9}$")
+    # primary: consensus statements, peer-reviewed papers, textbooks;
+    # authoritative: veterinary manuals, vet schools, poison services;
+    # extra: further reading only (clinic pages, owner sites)
+    strength: Literal["primary", "authoritative", "extra"] = "extra"
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reference:
+        if not (self.url or self.citation or self.doi or self.pmid):
+            raise ValueError("a reference needs a url, a citation, a doi or a pmid")
+        return self
 
 
 class Contact(_Data):
@@ -31,16 +45,18 @@ class Contact(_Data):
 
 class Condition(_Data):
     """A test on a case. Exactly one form is used:
-    field + one of is/in/below/at_least/answered_unknown; sign; signs_any; all; any; not."""
+    field + one of is/in/answered_unknown; sign; signs_any; breed; all; any; not.
+    A number field is tested by its named ranges ("dog.age_years in [young_puppy]"); the
+    breed by breed groups ("breed: [toy]"). `in: [unknown]` is the answer "we don't know";
+    `answered_unknown` is that answer or a "don't know" to the question."""
 
     field: str | None = None
-    is_: bool | str | None = Field(default=None, alias="is")
+    is_: bool | None = Field(default=None, alias="is")
     in_: list[str] | None = Field(default=None, alias="in")
-    below: float | None = None
-    at_least: float | None = None
     answered_unknown: bool | None = None
     sign: str | None = None
     signs_any: list[str] | None = None
+    breed: list[str] | None = None
     all: list[Condition] | None = None
     any: list[Condition] | None = None
     not_: Condition | None = Field(default=None, alias="not")
@@ -53,21 +69,19 @@ class Condition(_Data):
             self.field is not None,
             self.sign is not None,
             self.signs_any is not None,
+            self.breed is not None,
             self.all is not None,
             self.any is not None,
             self.not_ is not None,
         ]
         if sum(forms) != 1:
             raise ValueError(
-                "a condition uses exactly one of: field, sign, signs_any, all, any, not"
+                "a condition uses exactly one of: field, sign, signs_any, breed, all, any, not"
             )
         if self.field is not None:
-            tests = [self.is_, self.in_, self.below, self.at_least, self.answered_unknown]
+            tests = [self.is_, self.in_, self.answered_unknown]
             if sum(t is not None for t in tests) != 1:
-                raise ValueError(
-                    "a field condition needs exactly one of: is, in, below, at_least, "
-                    "answered_unknown"
-                )
+                raise ValueError("a field condition needs exactly one of: is, in, answered_unknown")
         return self
 
 
@@ -82,6 +96,59 @@ class CauseUrgency(_Data):
     escalate: list[Escalation] = []
 
 
+class Requirement(_Data):
+    """A fact a cause hardly ever happens without (heat for heatstroke, a nursing mother for
+    eclampsia). While the case does not show it, the cause is `otherwise` times as likely,
+    so that an unknown fact is asked about rather than assumed."""
+
+    when: Condition
+    otherwise: float = Field(gt=0, lt=1)
+    # the fact in an owner's words, for what would change the answer
+    text: str = Field(min_length=5)
+
+
+class Action(str):
+    """One piece of advice: its text, and when it applies. `when`: facts that must hold;
+    `only_at`: the urgencies it fits (empty: any). A plain string in the data is an action
+    that always applies."""
+
+    when: Condition | None
+    only_at: tuple[str, ...]
+
+    def __new__(cls, text: str, when: Condition | None = None, only_at=()):
+        action = super().__new__(cls, text)
+        action.when = when
+        action.only_at = tuple(only_at)
+        return action
+
+    @classmethod
+    def parse(cls, entry: Any) -> Action:
+        if isinstance(entry, Action):
+            return entry
+        if isinstance(entry, str):
+            return cls(entry)
+        if not isinstance(entry, dict):
+            raise ValueError("an action is a text, or {text, when, only_at}")
+        unknown = set(entry) - {"text", "when", "only_at"}
+        if unknown:
+            raise ValueError(f"unknown keys in an action: {sorted(unknown)}")
+        text = entry.get("text")
+        if not isinstance(text, str) or len(text) < 5:
+            raise ValueError("an action needs a text")
+        only_at = entry.get("only_at", [])
+        levels = ("emergency", "see_vet", "home_care", "normal")
+        if not isinstance(only_at, list) or any(v not in levels for v in only_at):
+            raise ValueError(f"only_at: a list of urgencies out of {list(levels)}")
+        when = Condition.model_validate(entry["when"]) if "when" in entry else None
+        return cls(text, when, only_at)
+
+
+def _actions(entries: Any) -> list[Action]:
+    if not isinstance(entries, list):
+        raise ValueError("a list of actions")
+    return [Action.parse(e) for e in entries]
+
+
 class Cause(_Data):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
@@ -93,17 +160,36 @@ class Cause(_Data):
     # "signs" -> {sign: probability present}; "episode.body_area" -> {area: probability};
     # "dog.breed" -> {breed group: likelihood ratio}
     likelihoods: dict[str, dict[str, float] | float] = {}
+    requires: Requirement | None = None
     urgency: CauseUrgency
-    actions: list[str] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1)
     see_vet_when: list[str] = Field(min_length=1)
     prevention: list[str] = []
     contacts: list[Contact] = []
     references: list[Reference] = Field(min_length=1)
+    # where the guide lists it: "article" for the source article's nine, otherwise by what
+    # an owner sees
+    group: Literal[
+        "article", "everyday_twitches", "shivering_and_trembling", "fits_and_collapse",
+        "stiffness_and_cramps", "head_and_face", "pain", "illness_and_poisoning",
+    ]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    _parse_actions = field_validator("actions", mode="before")(_actions)
 
 
 class FieldValue(_Data):
     label: str
     fact: str = Field(description="the value as a fact about the dog, for reasons")
+    # the value as a condition in an owner's words ("she is pregnant or nursing puppies"),
+    # for what would change the answer; values without it are never suggested
+    if_text: str | None = None
+    # number fields: the value a question's answer stands for (3 for "one to five years")
+    answer: int | float | None = None
+    # offered as an answer to the field's question; "not sure" values are not, because
+    # every question takes "don't know"
+    offered: bool = True
 
 
 class FieldSpec(_Data):
@@ -121,8 +207,13 @@ class FieldSpec(_Data):
             names = set(self.values)
             if set(self.background) != names:
                 raise ValueError(f"background must give every value: {sorted(names)}")
-        if self.kind == "number" and set(self.ranges) != set(self.values):
-            raise ValueError("a number field needs a range for every value")
+        if self.kind == "number":
+            if set(self.ranges) != set(self.values):
+                raise ValueError("a number field needs a range for every value")
+            for name, value in self.values.items():
+                low, high = self.ranges[name]
+                if value.answer is None or not low <= value.answer < high:
+                    raise ValueError(f"values.{name}.answer: a number inside its range")
         return self
 
 
@@ -131,7 +222,8 @@ class Sign(_Data):
     present: str
     absent: str
     background: Probability = Field(gt=0, lt=1)
-    red_flag: bool = False
+    # the sign as a condition in an owner's words ("your dog collapses or cannot stand")
+    if_seen: str = Field(min_length=5)
 
 
 class QuestionSpec(_Data):
@@ -142,8 +234,14 @@ class QuestionSpec(_Data):
     signs: list[str] = []
     # ask only when this holds (for example: the nursing question only for a female dog)
     only_if: Condition | None = None
-    # a red-flag check: asked before anything else until the case is already an emergency
-    ask_first: bool = False
+    # part of the red-flag screen: the interview is not done while it applies and is open
+    screen: bool = False
+    # asked first, in the file's order, while open: what the owner saw and when, the way a
+    # vet's telephone triage starts
+    opening: bool = False
+    # how often an owner can answer it rather than "don't know": a question's value is
+    # weighed by it (ticked checklists are always answered)
+    answerable: float = Field(default=1.0, gt=0, le=1)
 
 
 class PreventionSpec(_Data):
@@ -157,12 +255,20 @@ class RedFlag(_Data):
     urgency: Urgency
     when: Condition
     text: str
+    # first aid for this danger, shown before any cause's advice
+    actions: list[Action] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    _parse_actions = field_validator("actions", mode="before")(_actions)
 
 
 class UrgencyText(_Data):
     label: str
     headline: str
     advice: list[str]
+    # what to do, after "If ...: " in what would change the answer
+    if_then: str
 
 
 class GuideSection(_Data):
@@ -176,6 +282,11 @@ class Meta(_Data):
     urgency: dict[Urgency, UrgencyText]
     # the share of probability held by causes at or above a level that sets that level
     thresholds: dict[Literal["emergency", "see_vet", "home_care"], float]
+    # how much each fact counts: below 1, because the facts an owner gives are not
+    # independent of each other as naive Bayes assumes
+    evidence_weight: float = Field(default=1.0, gt=0, le=1)
+    # when the case says too little to go on, the first action says so
+    too_little_known: str
     guide: list[GuideSection] = []
 
 

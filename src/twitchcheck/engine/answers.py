@@ -1,0 +1,138 @@
+"""Every answer an open question could get, ready to be weighed for many cases at once.
+
+A "topic" is what one answer fills: a case field, or one sign. A case has a topic open while
+the field is absent and not in `unknown` (for a sign: neither seen nor denied). For each
+answer the table holds what it adds to a row (tempered log-likelihoods, leaves it turns on),
+so a hypothetical answer is the case's row plus the answer's row: see `Model.evaluate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from twitchcheck.engine.features import AREA_PATH, Answer, value_key
+from twitchcheck.engine.model import Model
+
+# Answers never offered by questions or suggested as changes: free text.
+_NOT_ASKED = ("dog.breed",)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Cases as rows: raw log posteriors, leaf values, and which topics are answered."""
+
+    raw: np.ndarray
+    leaves: np.ndarray
+    answered: np.ndarray  # rows x topics
+    known: np.ndarray  # how many topics each row answers with a fact (not "don't know")
+
+
+class AnswerTable:
+    def __init__(self, model: Model):
+        self.model = model
+        f, k = model.features, model.knowledge
+        answers: list[Answer] = []
+        self.topics: list[str] = [p for p, s in k.fields.items() if p not in _NOT_ASKED]
+        self.topics += list(k.signs)
+        self.topic_index = {t: i for i, t in enumerate(self.topics)}
+        topic_of: list[int] = []
+        if_texts: list[str | None] = []
+        for path in self.topics[: -len(k.signs)]:
+            spec = k.fields[path]
+            for a in f.field_answers(path):
+                answers.append(a)
+                topic_of.append(self.topic_index[path])
+                if path == AREA_PATH:
+                    entry = spec.values[a.value[0]]  # type: ignore[index]
+                elif spec.kind == "number":
+                    entry = spec.values[f.range_of(path, a.value)]  # type: ignore[arg-type]
+                else:
+                    entry = spec.values[value_key(a.value)]
+                if_texts.append(entry.if_text)
+        self.sign_seen: dict[str, int] = {}
+        self.sign_unseen: dict[str, int] = {}
+        for sid, sign in k.signs.items():
+            for seen in (True, False):
+                (self.sign_seen if seen else self.sign_unseen)[sid] = len(answers)
+                answers.append(f.sign_answer(sid, seen))
+                topic_of.append(self.topic_index[sid])
+                if_texts.append(sign.if_seen if seen else None)
+        self.answers = answers
+        self.topic_of = np.array(topic_of)
+        self.if_texts = if_texts
+        self.raw, self.leaves = model.answer_rows(answers)
+        # P(answer | cause), untempered: how likely the owner is to give each answer
+        self.likelihood = np.exp(
+            np.array([model.loglik[list(a.cols)].sum(axis=0) for a in answers])
+        )
+        # the answers of each field topic, for questions
+        self.of_field: dict[str, list[int]] = {}
+        for i, a in enumerate(answers):
+            if a.field != "signs":
+                self.of_field.setdefault(a.field, []).append(i)
+        # columns that show a topic answered
+        topic_cols = np.zeros((f.n, len(self.topics)), dtype=np.float32)
+        for key, c in f.col.items():
+            kind = key[0]
+            if kind == "sign":
+                topic_cols[c, self.topic_index[key[1]]] = 1
+            elif kind == "area":
+                topic_cols[c, self.topic_index[AREA_PATH]] = 1
+            elif kind == "unknown" and key[1] in self.topic_index:
+                topic_cols[c, self.topic_index[key[1]]] = 1
+            elif kind in self.topic_index:
+                topic_cols[c, self.topic_index[kind]] = 1
+        self._topic_cols = topic_cols
+        fact_cols = topic_cols.copy()
+        for key, c in f.col.items():
+            if key[0] == "unknown" or (len(key) == 2 and key[1] == "unknown"):
+                fact_cols[c] = 0
+        self._fact_cols = fact_cols
+        self.changeable = np.array([t is not None for t in if_texts])
+        self._topic_tests = []
+        for q in k.questions:
+            test = model.question_tests.get(q.id)
+            if test is None:
+                continue
+            for topic in q.signs if q.field == "signs" else [q.field]:
+                if topic in self.topic_index:
+                    self._topic_tests.append((self.topic_index[topic], test))
+
+    def rows(self, column_lists: list[list[int]]) -> Rows:
+        m = self.model
+        x = np.zeros((len(column_lists), m.features.n), dtype=np.float32)
+        lengths = [len(cols) for cols in column_lists]
+        if sum(lengths):
+            x[np.repeat(np.arange(len(column_lists)), lengths), np.concatenate(column_lists)] = 1.0
+        return Rows(
+            raw=m.log_prior + x @ m.matrix,
+            leaves=m.conditions.leaves(x),
+            answered=(x @ self._topic_cols) > 0,
+            known=((x @ self._fact_cols) > 0).sum(axis=1),
+        )
+
+    def with_answers(self, rows: Rows, row_idx: np.ndarray, answer_idx: np.ndarray):
+        """(raw, leaves) of rows[row_idx] each with answer[answer_idx] added."""
+        raw = rows.raw[row_idx] + self.raw[answer_idx]
+        leaves = rows.leaves[row_idx] | self.leaves[answer_idx]
+        return raw, leaves
+
+    def applicable(self, rows: Rows) -> np.ndarray:
+        """rows x topics: the topic's question fits the case (its `only_if` holds)."""
+        fits = np.ones((len(rows.raw), len(self.topics)), dtype=bool)
+        for topic, test in self._topic_tests:
+            fits[:, topic] = test(rows.leaves)
+        return fits
+
+
+_tables: dict[int, AnswerTable] = {}
+
+
+def answer_table(model: Model) -> AnswerTable:
+    """The answer table of a model, built once."""
+    table = _tables.get(id(model))
+    if table is None or table.model is not model:
+        table = _tables[id(model)] = AnswerTable(model)
+    return table

@@ -1,0 +1,177 @@
+"""The interview: what is asked, in which order, and when it ends.
+
+- it ends at once when the answer can only be an emergency, so "go now" comes first;
+- it never ends with a screening question open that fits the case (poison, collapse and
+  breathing, a pregnant or nursing mother, a "sleeping" dog that cannot be woken, how long a
+  fit lasts and how many came today, heat);
+- questions fit the dog, are never repeated, and the interview always ends.
+"""
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.test_properties import cases
+
+from twitchcheck import assess, load_knowledge, next_question
+from twitchcheck.case import Case
+from twitchcheck.engine.answers import answer_table
+from twitchcheck.engine.model import get_model
+
+SCREENS = [q for q in load_knowledge().questions if q.screen]
+
+
+def _answer(case: dict, question, rng: random.Random) -> dict:
+    """An owner's answer: an option, several signs, or "don't know"."""
+    case = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in case.items()}
+    if question.field == "signs":
+        seen = [s for s in question.options if rng.random() < 0.15]
+        case["signs"] = [*case.get("signs", []), *seen]
+        case["signs_absent"] = [
+            *case.get("signs_absent", []),
+            *(s for s in question.options if s not in seen),
+        ]
+        return case
+    if rng.random() < 0.25:
+        case["unknown"] = [*case.get("unknown", []), question.field]
+        return case
+    value = rng.choice(question.options)
+    section, _, name = question.field.partition(".")
+    case.setdefault(section, {})[name] = [value] if name == "body_area" else value
+    return case
+
+
+def _interview(start: dict, rng: random.Random, limit: int = 60) -> tuple[dict, list[str]]:
+    case, asked = start, []
+    for _ in range(limit):
+        step = next_question(case)
+        if step.done:
+            return case, asked
+        key = step.question.field
+        if key == "signs":
+            key += ":" + ",".join(step.question.options)
+        assert key not in asked, f"asked again: {key}"
+        asked.append(key)
+        case = _answer(case, step.question, rng)
+    raise AssertionError("the interview did not end")
+
+
+def open_screens(case: dict) -> list[str]:
+    """The screening questions that fit the case and are still open."""
+    model = get_model()
+    table = answer_table(model)
+    rows = table.rows([model.features.columns(Case.model_validate(case))])
+    fits, answered = table.applicable(rows)[0], rows.answered[0]
+    found = []
+    for q in SCREENS:
+        topics = q.signs if q.field == "signs" else [q.field]
+        if any(fits[table.topic_index[t]] and not answered[table.topic_index[t]] for t in topics):
+            found.append(q.id)
+    return found
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases, st.integers(0, 10_000))
+def test_the_interview_never_ends_with_an_open_screening_question(start, seed):
+    case, _ = _interview(start, random.Random(seed))
+    if assess(case).urgency != "emergency":
+        assert open_screens(case) == []
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases)
+def test_done_once_the_answer_is_an_emergency_and_never_before_it(case):
+    emergency = assess(case).urgency == "emergency"
+    step = next_question(case)
+    if emergency:
+        assert step.done
+    elif not step.done:
+        assert step.question.field
+
+
+def test_an_emergency_stops_the_questions_at_once():
+    assert next_question({"signs": ["collapse"]}).done
+    assert next_question({"history": {"possible_toxin": "yes"}}).done
+
+
+def test_the_first_question_asks_what_the_owner_saw():
+    step = next_question({})
+    assert step.question.field == "episode.looks_like"
+
+
+def test_a_sleeping_dog_is_asked_whether_it_wakes_when_called():
+    step = next_question({"episode": {"looks_like": "twitching_or_jerking", "context": "asleep"}})
+    assert step.question.field == "episode.aware"
+
+
+def test_a_dog_that_twitches_in_its_sleep_and_wakes_at_once_is_quickly_done():
+    case = {
+        "episode": {
+            "looks_like": "twitching_or_jerking",
+            "context": "asleep",
+            "aware": "yes",
+            "afterwards": "normal",
+        }
+    }
+    assert next_question(case).done
+    assert assess(case).urgency == "normal"
+
+
+def _asked_knowing_little(case: dict) -> set[str]:
+    """The fields asked of an owner who saw none of the signs offered and knows nothing else."""
+    asked = set()
+    for _ in range(30):
+        step = next_question(case)
+        if step.done:
+            return asked
+        q = step.question
+        asked.add(q.field)
+        if q.field == "signs":
+            case["signs_absent"] = [*case.get("signs_absent", []), *q.options]
+        else:
+            case["unknown"] = [*case.get("unknown", []), q.field]
+    raise AssertionError("the interview did not end")
+
+
+def test_a_fit_brings_questions_on_how_long_and_how_many():
+    asked = _asked_knowing_little({"episode": {"looks_like": "seizure_or_fit"}})
+    assert {"episode.duration", "episode.count_24h", "history.possible_toxin"} <= asked
+
+
+def test_no_pregnancy_question_for_a_male_dog():
+    rng = random.Random(3)
+    for _ in range(20):
+        _, asked = _interview({"dog": {"sex": "male"}}, rng)
+        assert "dog.pregnant_or_nursing" not in asked
+
+
+def test_a_female_of_breeding_age_is_asked_whether_she_is_pregnant_or_nursing():
+    start = {
+        "dog": {"sex": "female", "age_years": 3},
+        "episode": {"looks_like": "trembling_or_shivering"},
+    }
+    assert "dog.pregnant_or_nursing" in _asked_knowing_little(start)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_random_interviews_end_without_repeating_a_question(seed):
+    _interview({}, random.Random(seed))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_every_option_offered_is_a_valid_answer(seed):
+    rng, case = random.Random(seed), {}
+    for _ in range(30):
+        step = next_question(case)
+        if step.done:
+            return
+        q = step.question
+        assert q.text and q.options
+        for option in q.options:  # each option, as an answer, gives a valid case
+            section, _, name = q.field.partition(".")
+            trial = {"signs": [option]} if q.field == "signs" else {
+                section: {name: [option] if name == "body_area" else option}
+            }
+            Case.model_validate(trial)
+        case = _answer(case, q, rng)

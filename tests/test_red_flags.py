@@ -1,0 +1,129 @@
+"""Red flags: veterinary criteria that set the urgency whatever the likely cause.
+
+Each flag must fire from every way a case can show it (all branches of its condition), must
+say why in the result, and must never fire on the plain picture of a dreaming dog.
+"""
+
+import pytest
+from tests.knowledge_ways import ways
+
+from twitchcheck import assess, load_knowledge
+from twitchcheck.engine.model import LEVEL
+
+FLAGS = load_knowledge().red_flags
+EVERY_WAY = [
+    pytest.param(flag, case, id=f"{flag.id}-{n}")
+    for flag in FLAGS
+    for n, case in enumerate(ways(flag.when))
+]
+
+
+@pytest.mark.parametrize(("flag", "case"), EVERY_WAY)
+def test_every_way_a_red_flag_can_show_raises_the_urgency_and_says_why(flag, case):
+    result = assess(case)
+    assert LEVEL[result.urgency] >= LEVEL[flag.urgency], (case, result.urgency)
+    assert flag.text in result.red_flags
+
+
+@pytest.mark.parametrize("flag", FLAGS, ids=lambda f: f.id)
+def test_no_red_flag_fires_on_a_dog_dreaming_quietly(flag):
+    dreaming = {
+        "dog": {"age_years": 4},
+        "episode": {
+            "context": "asleep",
+            "aware": "yes",
+            "afterwards": "normal",
+            "duration": "seconds",
+            "looks_like": "twitching_or_jerking",
+            "body_area": ["hind_leg", "front_leg"],
+        },
+    }
+    result = assess(dreaming)
+    assert flag.text not in result.red_flags
+    assert result.urgency == "normal"
+
+
+# The same criteria, as an owner would describe them.
+SITUATIONS = [
+    ("a dog lying on its side that cannot stand up", {"signs": ["collapse"]}, "emergency"),
+    (
+        "a fit that has gone on for more than five minutes",
+        {"episode": {"looks_like": "seizure_or_fit", "duration": "over_5_minutes"}},
+        "emergency",
+    ),
+    (
+        "a second fit this evening after a full recovery from the first",
+        {
+            "episode": {
+                "looks_like": "seizure_or_fit",
+                "count_24h": 2,
+                "afterwards": "normal",
+                "duration": "under_5_minutes",
+            }
+        },
+        "emergency",
+    ),
+    (
+        "a bitch feeding a week-old litter whose back legs tremble",
+        {
+            "dog": {"sex": "female", "pregnant_or_nursing": True},
+            "episode": {"body_area": ["hind_leg"], "looks_like": "trembling_or_shivering"},
+        },
+        "emergency",
+    ),
+    (
+        "a dachshund with a sore back that has started to wobble",
+        {
+            "dog": {"breed": "miniature dachshund"},
+            "episode": {"body_area": ["back"]},
+            "signs": ["limping_or_pain", "wobbling"],
+        },
+        "emergency",
+    ),
+    (
+        "a ten-week-old puppy that is twitching and will not eat",
+        {"dog": {"age_years": 0.2}, "signs": ["poor_appetite"]},
+        "emergency",
+    ),
+    (
+        "a chihuahua puppy that is weak and wobbly",
+        {"dog": {"age_years": 0.7, "breed": "chihuahua"}, "signs": ["weakness_or_paralysis"]},
+        "emergency",
+    ),
+    (
+        "a dog that chewed through a blister pack of tablets",
+        {"history": {"possible_toxin": "yes"}, "episode": {"looks_like": "trembling_or_shivering"}},
+        "emergency",
+    ),
+    (
+        "a first fit in a nine-year-old dog",
+        {"dog": {"age_years": 9}, "episode": {"looks_like": "seizure_or_fit", "pattern": "first_time"}},
+        "emergency",
+    ),
+    (
+        "a first short fit in a three-year-old dog that is back to itself",
+        {
+            "dog": {"age_years": 3},
+            "episode": {
+                "looks_like": "seizure_or_fit",
+                "pattern": "first_time",
+                "duration": "under_5_minutes",
+                "afterwards": "normal",
+                "count_24h": 1,
+            },
+        },
+        "see_vet",
+    ),
+    (
+        "a dog panting hard on a hot day that has started to stagger",
+        {"history": {"hot_weather_or_overheated": True}, "signs": ["overheating", "wobbling"]},
+        "emergency",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "urgency"), [s[1:] for s in SITUATIONS], ids=[s[0] for s in SITUATIONS]
+)
+def test_owner_situations_get_the_urgency_vets_give_them(case, urgency):
+    assert assess(case).urgency == urgency
