@@ -111,12 +111,15 @@ COUNTS = [
     ("Had a fit this morning and another one just now.", 2),
     ("Bella had a seizure an hour ago.", 1),
     ("Four episodes in the last 24 hours.", 4),
+    ("hes had 2 fits today", 2),
 ]
 
 
 @pytest.mark.parametrize(("text", "count"), COUNTS)
 def test_count_24h(text, count):
     check(text, {"episode.count_24h": count})
+    if count >= 2:  # two or more in a day is more often than before
+        check(text, {"episode.pattern": "more_often_lately"})
 
 
 @pytest.mark.parametrize(
@@ -126,6 +129,8 @@ def test_count_24h(text, count):
         "She's had seizures since she was a puppy.",
         "No fits today.",  # denied
         "He twitches a few times a week.",
+        "She vomited twice today.",  # vomiting, not episodes
+        "He yelped once this morning when he jumped off the sofa.",
     ],
 )
 def test_no_count_without_a_count_for_this_day(text):

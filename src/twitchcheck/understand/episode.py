@@ -33,6 +33,11 @@ _GOES_ON = re.compile(
     r"|a few|a couple|a minute|a second|\d|one|two|three|four|five|ten|twenty|thirty"
     r"|half)\b"
 )
+# "twice", "three times" count episodes only after a word for one ("it happened twice").
+_TIMES_OF_AN_EPISODE = re.compile(
+    EPISODE_WORD.pattern[:-3] + r"|happen\w*|did (?:it|this)|done (?:it|this)"
+    r"|had (?:it|one|them|this)|it's been|there have been)\b"
+)
 _CLAUSE_END = re.compile(r"[,.;:!?\n()]+| but ")
 BOTH_LEGS = "both_legs"
 
@@ -131,6 +136,10 @@ def counts(clauses: Clauses, sentences: list[tuple[int, int]]) -> list[tuple[int
         start, end = next((s, e) for s, e in sentences if s <= m.start() <= e)
         if not same_day(text, start, end):
             continue
+        if m.group("times") and not _TIMES_OF_AN_EPISODE.search(
+            text, max(start, m.start() - 40), m.start()
+        ):
+            continue  # "she vomited twice today", "yelped once", "once they put him in"
         value = count_value(m)
         if value is not None:
             found.append((value, m.start(), m.end()))

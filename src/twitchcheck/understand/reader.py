@@ -95,7 +95,10 @@ def _episode_findings(text: str, cues: Cues, sentences: _Sentences) -> list[Find
     clauses = Clauses(text, cues)
     found = [Finding(f"episode.body_area.{a}", True, s, e) for a, s, e in body_areas(clauses)]
     found += [Finding("episode.duration", d, s, e) for d, s, e in durations(clauses)]
-    found += [Finding("episode.count_24h", n, s, e) for n, s, e in counts(clauses, sentences.spans)]
+    for n, s, e in counts(clauses, sentences.spans):
+        found.append(Finding("episode.count_24h", n, s, e))
+        if n >= 2:  # two or more in a day: happening more often than it did
+            found.append(Finding("episode.pattern", "more_often_lately", s, e))
     return found
 
 
