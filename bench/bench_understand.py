@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_understand.py [path/to/vignettes.jsonl]
 
 Prints texts understood per second on one core (the dev narratives cycled, and synthetic
-texts, one of them 5,000 characters long), and per-field precision and recall against the vignettes' cases. `main()` returns
-the same numbers as a dict, for `make bench`.
+texts, one of them 5,000 characters long), and per-field precision and recall against the
+vignettes' cases (bench/measure_understand.py does this for every vignette file, with the
+held-out fold apart). `main()` returns the same numbers as a dict, for `make bench`.
 
 Counting, per field path ("dog.age_years"), body area ("episode.body_area.hind_leg") and
 sign ("signs.cough", "signs_absent.itching"): a value read that equals the vignette's is a

@@ -82,8 +82,8 @@ def _texts() -> list[tuple[str, str, dict[str, str]]]:
             for line in f:
                 if line.strip():
                     v = json.loads(line)
-                    gold = {s: "seen" for s in v["case"].get("signs", [])}
-                    gold.update({s: "absent" for s in v["case"].get("signs_absent", [])})
+                    gold = dict.fromkeys(v["case"].get("signs", []), "seen")
+                    gold.update(dict.fromkeys(v["case"].get("signs_absent", []), "absent"))
                     out.append((v["id"], v["narrative"], gold))
     by_text: dict[str, dict[str, str]] = {}
     for text, sign, gold in PHRASES:
@@ -164,19 +164,24 @@ def _outcome(mentions: list[dict], sign: str, key: str) -> str:
 
 
 def score(mentions_path: str, context_path: str) -> dict:
-    hand_items = json.load(open(mentions_path, encoding="utf-8"))
-    ctx_items = {i["id"]: i for i in json.load(open(context_path, encoding="utf-8"))}
+    with open(mentions_path, encoding="utf-8") as f:
+        hand_items = json.load(f)
+    with open(context_path, encoding="utf-8") as f:
+        ctx_items = {i["id"]: i for i in json.load(f)}
     results = {}
     for key in ("hand", "context"):
         for part in ("vignettes", "  folds 1-4", "  fold 5", "phrases"):
             tally = Counter()
             for item in hand_items:
-                if _part_of(item["id"]) not in part and part != "vignettes" or (
-                    part == "vignettes" and item["id"].startswith("P")
+                if (
+                    _part_of(item["id"]) not in part
+                    and part != "vignettes"
+                    or (part == "vignettes" and item["id"].startswith("P"))
                 ):
                     continue
-                mentions = ctx_items[item["id"]]["mentions"] if key == "context" else item[
-                    "mentions"]
+                mentions = (
+                    ctx_items[item["id"]]["mentions"] if key == "context" else item["mentions"]
+                )
                 found = {m["sign"] for m in mentions}
                 for sign, gold in item["gold"].items():
                     if sign not in found:

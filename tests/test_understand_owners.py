@@ -16,7 +16,6 @@ from twitchcheck.understand import reader as reader_module
 from twitchcheck.understand.reader import read
 
 
-
 def flat(case: Case) -> dict[str, object]:
     """A case as {path: value}: "episode.body_area.hind_leg": True, "signs.cough": True."""
     data = case.to_json_dict()
@@ -308,6 +307,7 @@ def test_history_and_pattern(text, key, value):
 
 
 # --- text with nothing understood ------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text",

@@ -46,7 +46,9 @@ BOTH_LEGS = "both_legs"
 _AREAS: tuple[tuple[str | None, str], ...] = tuple(
     (spec.area, words_pattern(spec.phrases)) for spec in _TABLES.episode.areas
 )
-_AREA = re.compile(r"\b(?:" + "|".join(rf"(?P<a{i}>{p})" for i, (_, p) in enumerate(_AREAS)) + r")\b")
+_AREA = re.compile(
+    r"\b(?:" + "|".join(rf"(?P<a{i}>{p})" for i, (_, p) in enumerate(_AREAS)) + r")\b"
+)
 _SINGLE_MUSCLE = re.compile(rf"\b(?:{words_pattern(_TABLES.episode.single_muscle)})\b")
 
 

@@ -171,8 +171,12 @@ class PhraseIndex:
                 order = orders[target] = orders.get(target, -1) + 1
                 # No leading \b: search() tries word edges only.
                 required = required_text(alternative)
-                piece = Piece(re.compile(rf"(?:{alternative})\b"), rule_index, order,
-                              required if len(required) >= K else "")
+                piece = Piece(
+                    re.compile(rf"(?:{alternative})\b"),
+                    rule_index,
+                    order,
+                    required if len(required) >= K else "",
+                )
                 starts = beginnings(alternative)
                 if starts is None:
                     self.always.append(piece)

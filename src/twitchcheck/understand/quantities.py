@@ -57,8 +57,11 @@ _NOT_THE_DOG = ("it", "this", "that", "there", "what", "which", "time", "weight"
                 "count", "number", "rate", "total", "son", "daughter", "kid", "child", "baby",
                 "husband", "wife", "brother", "sister", "mum", "mom", "dad", "temperature",
                 "temp", "heart", "pulse", "where", "here", "one", "age")  # fmt: skip
-_DOG_IS = (r"(?=(?:'s| is| was) )(?<=[a-z])" + "".join(rf"(?<!\b{w})" for w in _NOT_THE_DOG)
-           + r"(?:'s| is| was)")
+_DOG_IS = (
+    r"(?=(?:'s| is| was) )(?<=[a-z])"
+    + "".join(rf"(?<!\b{w})" for w in _NOT_THE_DOG)
+    + r"(?:'s| is| was)"
+)
 _ABOUT = r"(?:(?:about|around|roughly|nearly|almost|just|only|over|maybe|probably) )?"
 # What may follow a bare number that is an age: the end of a clause, or "next month".
 _AGE_END = r"(?= ?(?:[,.;:!?)(]|$|\n| (?:now|next|this|and|but|in|on|soon|going|though)\b))"
@@ -110,11 +113,15 @@ DURATION = re.compile(
     rf"|(?P<bare>(?:(?P<bound2>{_BOUND}) )?{_AMOUNT.replace('?P<', '?P<b_')}))"
 )
 # What follows a number of minutes that makes it something other than how long it lasted.
-_NOT_AN_EPISODE_AFTER = re.compile(r" (?:ago|after|later|before|of|earlier|beforehand|away|walk"
-                                   r"|drive|run|ride|hike|late|early|old)\b")
+_NOT_AN_EPISODE_AFTER = re.compile(
+    r" (?:ago|after|later|before|of|earlier|beforehand|away|walk"
+    r"|drive|run|ride|hike|late|early|old)\b"
+)
 # A bare amount of time that is something else: "within ten minutes", "after an hour".
-_NOT_AN_EPISODE_BEFORE = re.compile(r"\b(?:after|within|in|every|than|by|until|till|about how"
-                                    r"|ago|since|at|of|past|per|once|twice|before) $")
+_NOT_AN_EPISODE_BEFORE = re.compile(
+    r"\b(?:after|within|in|every|than|by|until|till|about how"
+    r"|ago|since|at|of|past|per|once|twice|before) $"
+)
 # "walked for an hour", "slept for ten minutes": how long something else lasted.
 _ANOTHER_ACTIVITY = re.compile(
     r"\b(?:walk|walked|ran|run|played|hiked|swam|exercised|trained|drove|sat|slept|napped"
@@ -178,36 +185,11 @@ def lasts_each_time(text: str, match: re.Match) -> bool:
 DURATION_RANK = {"seconds": 0, "under_5_minutes": 1, "over_5_minutes": 2, "constant": 3}
 
 
-# --- episodes in the last 24 hours -------------------------------------------------------
-
-_EPISODE_NOUN = r"(?:seizures?|fits?|episodes?|attacks?|convulsions?|turns?|spells?|ones?|of them)"
-_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
-             "5th": 5, "another": 2}  # fmt: skip
-COUNT = re.compile(
-    rf"\b(?:(?P<times>once|twice|(?:{NUMBER}) times)"
-    rf"|(?:had|has had|'s had|having|have had|there have been|there were) (?:(?:about|maybe"
-    rf"|already|at least) )?(?P<n>{NUMBER}) (?:(?:more|short|long|big|small|bad|little) )?"
-    rf"(?:{_EPISODE_NOUN}|already|so far|today|since)"
-    rf"|(?P<nn>{NUMBER}) (?:(?:more|short|long|big|small|bad|little|separate) )?{_EPISODE_NOUN}"
-    rf" (?:today|tonight|since|this|in the (?:last|past)|in (?:\w+ )?hours|already|so far)"
-    rf"|(?:a|the|his|her|its) (?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
-    rf" (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}"
-    rf"|(?P<another>another) (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}(?= (?:today|tonight|this|since|now|just))"
-    rf"|(?:had|has had|'s had|having|'s having|is having|was having|had had) (?P<one>a|an|one)"
-    rf" (?!(?:second|third|fourth|fifth|2nd|3rd|4th|5th|other)\b)"
-    rf"(?:(?:\w+ ){{0,2}}?)(?:seizure|fit|episode|attack|convulsion)\b)"
-)
-_SAME_DAY = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|last night|earlier|just now"
-    r"|(?:an|one|two|three|four|five|\d+|a few|a couple of|couple of) (?:hours?|minutes?|mins?)"
-    r" ago|since (?:this morning|last night|yesterday|\d)|in (?:the (?:last|past) )?(?:24"
-    r"|twenty-four) hours|in (?:a|one) day|at \d{1,2}(?::\d\d)? ?(?:am|pm)|right now|currently)\b"
-)
-
-
 # A cheap search that spares the costlier one: a duration ends at a time unit, so the
 # full pattern runs only in windows around them.
 HAS_TIME_UNIT = re.compile(r"\b(?:sec|min|hour|hr|moment|instant)")
+
+
 def windows(anchor: re.Pattern, text: str, before: int, after: int):
     """(start, end) spans of text around each match of anchor, overlapping ones merged."""
     spans: list[list[int]] = []
@@ -243,7 +225,8 @@ COUNT = re.compile(
     rf" (?:today|tonight|since|this|in the (?:last|past)|in (?:\w+ )?hours|already|so far)"
     rf"|(?:a|the|his|her|its) (?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
     rf" (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}"
-    rf"|(?P<another>another) (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}(?= (?:today|tonight|this|since|now|just))"
+    rf"|(?P<another>another) (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}"
+    r"(?= (?:today|tonight|this|since|now|just))"
     rf"|(?:had|has had|'s had|having|'s having|is having|was having|had had) (?P<one>a|an|one)"
     rf" (?!(?:second|third|fourth|fifth|2nd|3rd|4th|5th|other)\b)"
     rf"(?:(?:\w+ ){{0,2}}?)(?:seizure|fit|episode|attack|convulsion)\b)"
@@ -254,39 +237,6 @@ _SAME_DAY = re.compile(
     r" ago|since (?:this morning|last night|yesterday|\d)|in (?:the (?:last|past) )?(?:24"
     r"|twenty-four) hours|in (?:a|one) day|at \d{1,2}(?::\d\d)? ?(?:am|pm)|right now|currently)\b"
 )
-
-
-# A cheap search that spares the costlier one: a duration ends at a time unit, so the
-# full pattern runs only in windows around them.
-HAS_TIME_UNIT = re.compile(r"\b(?:sec|min|hour|hr|moment|instant)")
-def windows(anchor: re.Pattern, text: str, before: int, after: int):
-    """(start, end) spans of text around each match of anchor, overlapping ones merged."""
-    spans: list[list[int]] = []
-    for m in anchor.finditer(text):
-        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
-        else:
-            spans.append([start, end])
-    return spans
-
-
-def find_durations(text: str):
-    """DURATION matches, searched only near time units (the same matches, faster)."""
-    last = 0
-    for start, end in windows(HAS_TIME_UNIT, text, 70, 40):
-        for m in DURATION.finditer(text, max(start, last), end):
-            last = m.end()
-            yield m
-
-
-def find_counts(text: str):
-    """COUNT matches, searched only near words for episodes or times."""
-    last = 0
-    for start, end in windows(_COUNT_ANCHOR, text, 60, 60):
-        for m in COUNT.finditer(text, max(start, last), end):
-            last = m.end()
-            yield m
 
 
 def same_day(text: str, start: int = 0, end: int | None = None) -> bool:

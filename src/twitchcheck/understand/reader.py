@@ -14,8 +14,8 @@ from .cues import AFFIRMED, COMPARED, HYPOTHETICAL, NEGATED, UNSURE, Cues, said_
 from .dog import find_age, find_sex
 from .episode import Clauses, body_areas, counts, durations
 from .prefilter import PhraseIndex
-from .text import MAX_CHARS, Prepared, prepare
 from .tables import ABSENT, SEEN, load_tables, words_pattern
+from .text import MAX_CHARS, Prepared, prepare
 
 Evidence = dict[str, str]
 

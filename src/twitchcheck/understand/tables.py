@@ -173,7 +173,7 @@ class LanguagesSpec(_Model):
     @field_validator("others")
     @classmethod
     def _lists(cls, others: dict) -> dict:
-        for language, words in others.items():
+        for words in others.values():
             cls._words(words)
         return others
 
@@ -286,8 +286,15 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
         compiled(expand(body, macros, f"macros.yaml: {name}"), f"macros.yaml: {name}")
 
     cues = _parse(CuesSpec, _read(data_dir / "cues.yaml"), "cues.yaml")
-    for kind in ("neutral", "hedged", "hypothetical", "compared", "denied", "ends_negation",
-                 "ends_a_list"):
+    for kind in (
+        "neutral",
+        "hedged",
+        "hypothetical",
+        "compared",
+        "denied",
+        "ends_negation",
+        "ends_a_list",
+    ):
         for j, phrase in enumerate(getattr(cues, kind), 1):
             compiled(phrase, f"cues.yaml: {kind}, phrase {j}")
     for scope, words in cues.scopes.items():
