@@ -206,6 +206,13 @@ NEGATION = [
      {"signs.poor_appetite": True, "signs.weakness_or_paralysis": True}, ()),
     ("She doesnt seem to be in any pain.", {"signs_absent.limping_or_pain": True}, ()),
     ("He isnt drinking much.", {"history.low_water_intake": True}, ()),
+    # a comma and a new verb start a new clause, the subject left out
+    ("He's not vomiting, seems weak and wobbly.",
+     {"signs_absent.vomiting_or_diarrhea": True, "signs.weakness_or_paralysis": True,
+      "signs.wobbling": True}, ()),
+    ("Not limping, not itchy, has a cough.",
+     {"signs_absent.limping_or_pain": True, "signs_absent.itching": True, "signs.cough": True},
+     ()),
 ]  # fmt: skip
 
 
