@@ -268,6 +268,12 @@ QUANTITIES = [
     ("about forty seconds of trembling", "episode.duration", "seconds"),
     ("The fit went on for half an hour.", "episode.duration", "over_5_minutes"),
     ("been going about three mins now, the jerking", "episode.duration", "under_5_minutes"),
+    ("After a minute or two the fit passed.", "episode.duration", "under_5_minutes"),
+    (
+        "a twitch in his shoulder for a few minutes after, then nothing",
+        "episode.duration",
+        "under_5_minutes",
+    ),
 ]
 
 

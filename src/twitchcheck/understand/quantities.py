@@ -114,8 +114,18 @@ DURATION = re.compile(
 )
 # What follows a number of minutes that makes it something other than how long it lasted.
 _NOT_AN_EPISODE_AFTER = re.compile(
-    r" (?:ago|after|later|before|of|earlier|beforehand|away|walk"
+    r" (?:ago|after(?! *[,.;:!?)]| *$)|later|before|of|earlier|beforehand|away|walk"
     r"|drive|run|ride|hike|late|early|old)\b"
+)
+# ... unless the episode is said to end then: "it settled in about twenty minutes", "after
+# a minute or two the seizure passed".
+_ENDED_IN = re.compile(
+    r"\b(?:settled|stopped|passed|ended|eased|calmed|subsided|finished|wore off"
+    r"|stops|settles|passes|ends|eases|calms)(?: down| off)? $"
+)
+_ENDED_AFTER = re.compile(
+    r" (?:the |his |her |it |this )?(?:\w+ )?(?:passed|stopped|ended|subsided|eased|settled"
+    r"|finished|wore off)\b"
 )
 # A bare amount of time that is something else: "within ten minutes", "after an hour".
 _NOT_AN_EPISODE_BEFORE = re.compile(
@@ -125,7 +135,7 @@ _NOT_AN_EPISODE_BEFORE = re.compile(
 # "walked for an hour", "slept for ten minutes": how long something else lasted.
 _ANOTHER_ACTIVITY = re.compile(
     r"\b(?:walk|walked|ran|run|played|hiked|swam|exercised|trained|drove|sat|slept|napped"
-    r"|waited|rested|worked|fetched|out|outside|gone|away|left|drive|walk|run|hike|swim)"
+    r"|waited|rested|worked|fetched|drive|walk|run|hike|swim)"
     r"(?: \w+)? $"
 )
 # ... and what makes a bare amount of time the length of one episode wherever it stands.
@@ -166,7 +176,11 @@ def not_an_episode_duration(text: str, match: re.Match, episode_word: re.Pattern
     if _ANOTHER_ACTIVITY.search(text, max(0, match.start() - 20), match.start()):
         return True
     if match.group("bare"):
-        if _NOT_AN_EPISODE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        before = _NOT_AN_EPISODE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if before and not (
+            _ENDED_IN.search(text, max(0, before.start() - 20), before.start())
+            or _ENDED_AFTER.match(text, match.end())
+        ):
             return True
         if match.group("b_n1") in ("a", "an") and match.group("b_unit") in ("second", "sec"):
             return not _EACH_TIME.match(text, match.end())  # "a second seizure"
