@@ -13,9 +13,9 @@ from bisect import bisect_right
 
 from .cues import NEGATED, Cues
 from .quantities import (
-    COUNT,
     count_value,
     duration_category,
+    find_counts,
     find_durations,
     lasts_each_time,
     not_an_episode_duration,
@@ -132,7 +132,7 @@ def counts(clauses: Clauses, sentences: list[tuple[int, int]]) -> list[tuple[int
     text, found = clauses.text, []
     if not same_day(text):
         return found
-    for m in COUNT.finditer(text):
+    for m in find_counts(text):
         if clauses._cues.polarity(m.start())[0] != "affirmed":
             continue
         start, end = next((s, e) for s, e in sentences if s <= m.start() <= e)

@@ -253,6 +253,22 @@ _SAME_DAY = re.compile(
 )
 
 
+# Every count names episodes or times, or a number of them today: search only near those.
+_COUNT_ANCHOR = re.compile(
+    r"\b(?:once|twice|times|already|so far|seizures?|fits?|episodes?|attacks?|convulsions?"
+    r"|turns?|spells?|ones?|of them|today|tonight)\b"
+)
+
+
+def find_counts(text: str):
+    """COUNT matches, searched only near the words every count has (the same matches)."""
+    last = 0
+    for start, end in windows(_COUNT_ANCHOR, text, 50, 50):
+        for m in COUNT.finditer(text, max(start, last), end):
+            last = m.end()
+            yield m
+
+
 def same_day(text: str, start: int = 0, end: int | None = None) -> bool:
     return bool(_SAME_DAY.search(text, start, len(text) if end is None else end))
 

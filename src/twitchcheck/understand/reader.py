@@ -37,19 +37,22 @@ class Finding(NamedTuple):
 _INDEX = PhraseIndex([r.target for r in RULES], [r.pattern for r in RULES])
 _LANGUAGES = _TABLES.languages
 _WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH = frozenset(_LANGUAGES.english)
-_OTHER_LANGUAGES = {name: frozenset(words) for name, words in _LANGUAGES.others.items()}
+# word -> the languages it is an everyday word of (0: English, 1...: the others)
+_LANGUAGE_OF: dict[str, list[int]] = {w: [0] for w in _LANGUAGES.english}
+for _i, _words in enumerate(_LANGUAGES.others.values(), 1):
+    for _w in _words:
+        _LANGUAGE_OF.setdefault(_w, []).append(_i)
 
 
 def in_another_language(text: str) -> bool:
-    """True when the text's everyday words are mostly another language's ("Mein Hund...")."""
-    words = _WORD.findall(text.lower())
-    english = sum(w in _ENGLISH for w in words)
-    for vocabulary in _OTHER_LANGUAGES.values():
-        other = sum(w in vocabulary for w in words)
-        if other >= _LANGUAGES.at_least and other > english:
-            return True
-    return False
+    """True when the text's everyday words are mostly another language's ("Mein Hund...");
+    its first 400 characters tell."""
+    counts = [0] * (len(_LANGUAGES.others) + 1)
+    for word in _WORD.findall(text[:400].lower()):
+        for language in _LANGUAGE_OF.get(word, ()):
+            counts[language] += 1
+    english = counts[0]
+    return any(n >= _LANGUAGES.at_least and n > english for n in counts[1:])
 
 
 _YES_NO_FIELDS = {path for path, values in PREFERENCE.items() if True in values}
