@@ -184,10 +184,16 @@ class PhraseIndex:
                     self.by_beginning.setdefault(start, []).append(piece)
         self.targets = list(targets)
         self._beginning_set = frozenset(self.by_beginning)
+        # only the word edges a beginning can start at (not a word's end before a space)
+        firsts = sorted({b[0] for b in self.by_beginning})
+        self._edges = (
+            re.compile(rf"\b(?=[{re.escape(''.join(firsts))}])") if firsts and not self.always
+            else _WORD_EDGE
+        )  # fmt: skip
 
     def search(self, text: str) -> list[tuple[int, re.Match]]:
         """(rule index, match) for every phrase found, non-overlapping within a target."""
-        edges = [m.start() for m in _WORD_EDGE.finditer(text)]
+        edges = [m.start() for m in self._edges.finditer(text)]
         at: dict[str, list[int]] = {}  # where each beginning occurs, at word edges only
         for i in edges:
             at.setdefault(text[i : i + K], []).append(i)
