@@ -391,3 +391,57 @@ def test_every_evidence_value_is_the_owners_own_words():
         _, evidence = read(text)
         for key, value in evidence.items():
             assert value in text, (text, key, value)
+
+
+# --- whole stories, told as owners tell them ---------------------------------------------
+
+STORIES = [
+    (
+        "My 9yo lab Ben started shaking really badly about half an hour ago, he's drooling "
+        "and keeps being sick. He got into the kitchen bin earlier. He still knows me.",
+        {"dog.age_years": 9.0, "dog.breed": "labrador retriever",
+         "episode.looks_like": "trembling_or_shivering", "episode.aware": "yes",
+         "history.possible_toxin": "yes", "signs.drooling": True,
+         "signs.vomiting_or_diarrhea": True},
+    ),
+    (
+        "Help!! my dog is having a seizure right now its been going on for 6 minutes he is "
+        "not responding",
+        {"episode.looks_like": "seizure_or_fit", "episode.duration": "over_5_minutes",
+         "episode.aware": "no", "episode.count_24h": 1},
+    ),
+    (
+        "Shes had 3 seizures since last night, each about 2 minutes, and she's really wobbly "
+        "in between. She's 5.",
+        {"dog.age_years": 5.0, "episode.count_24h": 3, "episode.duration": "under_5_minutes",
+         "episode.pattern": "more_often_lately", "signs.wobbling": True},
+    ),
+    (
+        "She gets these little head tremors like she's saying no no no, lasts a couple of "
+        "minutes, she can still look at me and take a treat during it. It stops if I "
+        "distract her.",
+        {"episode.body_area.face_head": True, "episode.duration": "under_5_minutes",
+         "episode.aware": "yes", "episode.stops_when_distracted": "yes"},
+    ),
+    (
+        "After our 10 mile hike in the heat yesterday his back legs keep cramping up, he's "
+        "hot and panting a lot and hasn't drunk much.",
+        {"episode.context": "during_or_after_exercise", "episode.body_area.hind_leg": True,
+         "episode.looks_like": "cramp_or_stiffening", "history.recent_heavy_exercise": True,
+         "history.hot_weather_or_overheated": True, "history.low_water_intake": True,
+         "signs.overheating": True},
+    ),
+    (
+        "Not sure if it's relevant but we changed his food last week. He has had no "
+        "vomiting, no diarrhoea and no collapse, just a twitchy lip now and then.",
+        {"history.new_food_or_medication": True, "signs_absent.vomiting_or_diarrhea": True,
+         "signs_absent.collapse": True, "episode.looks_like": "twitching_or_jerking",
+         "episode.body_area.face_head": True, "episode.pattern": "occasional"},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STORIES, ids=[s[0][:40] for s in STORIES])
+def test_whole_stories(text, expected):
+    check(text, expected, never=("signs.collapse", "signs.vomiting_or_diarrhea")
+          if "no vomiting" in text else ())  # fmt: skip
