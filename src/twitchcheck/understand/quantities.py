@@ -239,6 +239,8 @@ COUNT = re.compile(
     rf" (?:today|tonight|since|this|in the (?:last|past)|in (?:\w+ )?hours|already|so far)"
     rf"|(?:a|the|his|her|its) (?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
     rf" (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}"
+    rf"|(?P<ord2>second|third|fourth|fifth|2nd|3rd|4th|5th)(?: one)?"
+    r"(?= (?:today|tonight|this (?:morning|afternoon|evening)|since|in 24 hours))"
     rf"|(?P<another>another) (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}"
     r"(?= (?:today|tonight|this|since|now|just))"
     rf"|(?:had|has had|'s had|having|'s having|is having|was having|had had) (?P<one>a|an|one)"
@@ -280,8 +282,8 @@ def count_value(match: re.Match) -> int | None:
         value = {"once": 1, "twice": 2}.get(word) or parse_number(word[: -len(" times")])
     elif match.group("n") or match.group("nn"):
         value = parse_number(match.group("n") or match.group("nn"))
-    elif match.group("ord") or match.group("another"):
-        value = _ORDINALS[match.group("ord") or match.group("another")]
+    elif match.group("ord") or match.group("ord2") or match.group("another"):
+        value = _ORDINALS[match.group("ord") or match.group("ord2") or match.group("another")]
     else:
         value = 1
     if value is None or value != int(value) or not 1 <= value <= 100:
