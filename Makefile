@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-postgres bench lint format serve clean
+.PHONY: run test test-fast test-postgres bench lint format serve clean docs
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -53,3 +53,7 @@ serve: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+## docs/knowledge.md, written from the knowledge files (a test checks it is current)
+docs: $(STAMP)
+	$(BIN)/python -m twitchcheck.knowledge.document > docs/knowledge.md

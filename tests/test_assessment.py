@@ -133,7 +133,10 @@ def test_trembling_after_exercise_with_nothing_else_known_is_not_an_emergency():
 def test_heat_stroke_stays_in_view_when_the_dog_is_hot_and_panting_after_exercise():
     result = assess(
         {
-            "episode": {"looks_like": "trembling_or_shivering", "context": "during_or_after_exercise"},
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "context": "during_or_after_exercise",
+            },
             "history": {"hot_weather_or_overheated": True, "recent_heavy_exercise": True},
             "signs": ["overheating"],
         }

@@ -209,7 +209,9 @@ def test_next_question_case():
 def test_next_question_full_case_is_done():
     full = json.loads(json.dumps(CASE))
     full["signs_absent"] = [s for s in SIGN_IDS if s not in full["signs"]]
-    known = {f"{section}.{name}" for section in ("dog", "episode", "history") for name in full[section]}
+    known = {
+        f"{section}.{name}" for section in ("dog", "episode", "history") for name in full[section]
+    }
     full["unknown"] = [p for p in FIELD_PATHS if p not in known]
     result = run("next-question", "--case", "-", input=json.dumps(full))
     data = json.loads(result.stdout)

@@ -110,3 +110,22 @@ def test_cause_id_must_match_file_name(data_copy):
     _replace(data_copy / "causes" / "injury.yaml", "id: injury", "id: injuries")
     with pytest.raises(KnowledgeError, match="injury.yaml: id: must match the file name"):
         load(data_copy)
+
+
+def test_the_knowledge_page_is_written_from_the_current_files():
+    from tests.conftest import ROOT
+
+    from twitchcheck.knowledge.document import render
+
+    page = (ROOT / "docs" / "knowledge.md").read_text(encoding="utf-8")
+    assert page == render(load_knowledge()), "docs/knowledge.md is stale: run `make docs`"
+
+
+def test_the_projects_contract_schemas_are_the_shared_ones():
+    from tests.conftest import CONTRACT, ROOT
+
+    if not CONTRACT.exists():
+        pytest.skip("shared/contract is not beside the repository")
+    for name in ("case.schema.json", "assessment.schema.json"):
+        ours = (ROOT / "tests" / "contract" / name).read_text(encoding="utf-8")
+        assert ours.strip() == (CONTRACT / name).read_text(encoding="utf-8").strip(), name

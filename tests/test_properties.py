@@ -186,3 +186,13 @@ def test_validation_error_from_the_python_api_names_the_field():
     with pytest.raises(ValidationError) as err:
         assess({"episode": {"duration": "forever"}})
     assert err.value.errors()[0]["loc"] == ("episode", "duration")
+
+
+@fast
+@given(cases, st.sampled_from(SIGN_IDS))
+def test_a_sign_both_seen_and_absent_is_rejected_on_signs_absent(case, sign):
+    both = {**case, "signs": sorted({*case.get("signs", []), sign})}
+    both["signs_absent"] = sorted({*case.get("signs_absent", []), sign})
+    with pytest.raises(InputError) as err:
+        parse_case(json.dumps(both))
+    assert any(p["field"] == "signs_absent" and sign in p["message"] for p in err.value.problems)

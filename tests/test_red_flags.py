@@ -97,7 +97,10 @@ SITUATIONS = [
     ),
     (
         "a first fit in a nine-year-old dog",
-        {"dog": {"age_years": 9}, "episode": {"looks_like": "seizure_or_fit", "pattern": "first_time"}},
+        {
+            "dog": {"age_years": 9},
+            "episode": {"looks_like": "seizure_or_fit", "pattern": "first_time"},
+        },
         "emergency",
     ),
     (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 SignId = Literal[
     "limping_or_pain",
@@ -140,6 +140,14 @@ class Case(_Strict):
 
     _unique_lists = field_validator("signs", "signs_absent", "unknown")(_unique)
 
+    @field_validator("signs_absent")
+    @classmethod
+    def _not_seen_and_absent(cls, absent: list, info: ValidationInfo) -> list:
+        both = sorted(set(absent) & set(info.data.get("signs", [])))
+        if both:
+            raise ValueError(f"{', '.join(both)}: a sign cannot be both seen and absent")
+        return absent
+
     def get(self, path: str):
         """The value at a field path such as "episode.aware" (None when unknown)."""
         section, _, name = path.partition(".")
@@ -204,6 +212,6 @@ class NextStep(BaseModel):
     question: Question | None = None
 
     def to_json_dict(self) -> dict:
-        if self.done:
+        if self.done or self.question is None:
             return {"done": True}
         return {"done": False, "question": self.question.model_dump(mode="json")}

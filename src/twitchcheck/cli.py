@@ -10,6 +10,7 @@ from typing import Annotated
 import orjson
 import typer
 
+from twitchcheck.batch import assess_lines, next_question_lines
 from twitchcheck.engine import assess_case, next_step
 from twitchcheck.errors import InputError, parse_case
 
@@ -77,6 +78,24 @@ def _stream(path: Path, handle) -> None:
         raise typer.Exit(1)
 
 
+def _stream_results(path: Path, results) -> None:
+    """Write `results(lines) -> (line number, result)` over a JSON Lines file as JSON Lines;
+    the exit status is 1 when a line was not a valid case."""
+    failed = False
+    out = sys.stdout.buffer
+    try:
+        source = path.open("rb")
+    except OSError as exc:
+        raise _fail(f"cannot read {path}: {exc}") from None
+    with source:
+        for _, result in results(source):
+            failed = failed or "error" in result
+            out.write(orjson.dumps(result) + b"\n")
+    out.flush()
+    if failed:
+        raise typer.Exit(1)
+
+
 def _case_from_text(text: str):
     from twitchcheck.understand import understand
 
@@ -90,7 +109,7 @@ def assess(case: CaseOption = None, batch: BatchOption = None, text: TextOption 
     if sum(x is not None for x in (case, batch, text)) != 1:
         raise _fail("give exactly one of --case FILE, --batch FILE.jsonl or --text TEXT")
     if batch is not None:
-        _stream(batch, lambda line: assess_case(parse_case(line)))
+        _stream_results(batch, assess_lines)
         return
     if text is not None:
         _print_json(assess_case(_case_from_text(text)))
@@ -108,7 +127,7 @@ def next_question(case: CaseOption = None, batch: BatchOption = None) -> None:
     if (case is None) == (batch is None):
         raise _fail("give exactly one of --case FILE or --batch FILE.jsonl")
     if batch is not None:
-        _stream(batch, lambda line: next_step(parse_case(line)).to_json_dict())
+        _stream_results(batch, next_question_lines)
         return
     try:
         parsed = parse_case(_read_input(case))

@@ -22,7 +22,7 @@ def problems_of(exc: ValidationError) -> list[dict]:
     out = []
     for err in exc.errors():
         path = ".".join(str(p) for p in err["loc"]) or "(case)"
-        message = err["msg"]
+        message = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             message = "unknown field (check the spelling)"
         out.append({"field": path, "message": message})

@@ -8,6 +8,7 @@ so a hypothetical answer is the case's row plus the answer's row: see `Model.eva
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -105,7 +106,8 @@ class AnswerTable:
         x = np.zeros((len(column_lists), m.features.n), dtype=np.float32)
         lengths = [len(cols) for cols in column_lists]
         if sum(lengths):
-            x[np.repeat(np.arange(len(column_lists)), lengths), np.concatenate(column_lists)] = 1.0
+            cols = np.fromiter(itertools.chain.from_iterable(column_lists), dtype=np.intp)
+            x[np.repeat(np.arange(len(column_lists)), lengths), cols] = 1.0
         return Rows(
             raw=m.log_prior + x @ m.matrix,
             leaves=m.conditions.leaves(x),
@@ -122,8 +124,9 @@ class AnswerTable:
     def applicable(self, rows: Rows) -> np.ndarray:
         """rows x topics: the topic's question fits the case (its `only_if` holds)."""
         fits = np.ones((len(rows.raw), len(self.topics)), dtype=bool)
+        v = np.ascontiguousarray(rows.leaves.T)
         for topic, test in self._topic_tests:
-            fits[:, topic] = test(rows.leaves)
+            fits[:, topic] = test(v)
         return fits
 
 

@@ -11,6 +11,9 @@ from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
 from twitchcheck.engine.model import FEW_FACTS, LEVELS, Evaluation, Model, get_model
 
 MAX_REASONS = 5
+# causes less likely than this are listed without their reasons (a cause at 0.01% has
+# facts in its favour, but nobody needs to read them)
+WITH_REASONS = 0.001
 MAX_CHANGES = 8
 # causes at least this likely, among the first three, give their advice and prevention
 RELEVANT = 0.2
@@ -31,13 +34,21 @@ def assess_cases(cases: list[Case], model: Model | None = None) -> list[dict]:
     rows = table.rows(columns)
     base = model.evaluate(rows.raw, rows.leaves, rows.known)
     changes = what_would_change(model, table, rows, base)
-    applies = {key: test(base.leaves) for key, test in model.action_tests.items()}
-    reasons = _reasons(model, columns)
+    v = np.ascontiguousarray(base.leaves.T)
+    applies = {key: test(v) for key, test in model.action_tests.items()}
+    reasons = _reasons(model, columns, base.post)
     order = np.argsort(-base.post, axis=1, kind="stable")
     probs = _rounded(base.post, order)
     return [
         _assessment(
-            model, reasons[i], base, i, order[i].tolist(), probs[i], changes[i], rows.known[i],
+            model,
+            reasons[i],
+            base,
+            i,
+            order[i].tolist(),
+            probs[i],
+            changes[i],
+            rows.known[i],
             applies,
         )
         for i in range(len(cases))
@@ -93,21 +104,20 @@ def _assessment(
     known,
     applies,
 ) -> dict:
-    post = probs
     level = int(ev.level[i])
-    ids, refines = model.cause_ids, model.refines_of
-    causes = []
-    for c in order:
-        entry = {"id": ids[c], "probability": probs[c], "reasons": reasons.get(c, [])}
-        if refines[c] is not False:
-            entry["refines"] = refines[c]
-        causes.append(entry)
-
+    ids, refines, get = model.cause_ids, model.refines_of, reasons.get
+    causes = [
+        {"id": ids[c], "probability": probs[c], "reasons": get(c, [])}
+        if refines[c] is False
+        else {"id": ids[c], "probability": probs[c], "reasons": get(c, []), "refines": refines[c]}
+        for c in order
+    ]
+    likely = [c for c in order if probs[c] >= DRIVING]  # the rest cannot drive or matter
     cause_level = ev.cause_level[i]
-    driving = [c for c in order if post[c] >= DRIVING and cause_level[c] >= level]
-    relevant = [c for c in order[:3] if post[c] >= RELEVANT] or order[:1]
+    driving = [c for c in likely if cause_level[c] >= level]
+    relevant = [c for c in likely[:3] if probs[c] >= RELEVANT] or order[:1]
     relevant += [c for c in driving if c not in relevant]
-    flags = [r for j, r in enumerate(model.red_flags) if ev.fired[i, j]]
+    flags = [model.red_flags[j] for j in np.flatnonzero(ev.fired[i])]
     flags.sort(key=lambda r: -r.level)
     return {
         "urgency": LEVELS[level],
@@ -120,9 +130,12 @@ def _assessment(
     }
 
 
-def _reasons(model: Model, column_lists: list[list[int]]) -> list[dict[int, list[str]]]:
+def _reasons(
+    model: Model, column_lists: list[list[int]], post: np.ndarray
+) -> list[dict[int, list[str]]]:
     """For each case: the facts that make each cause at least twice as likely, strongest
-    first (at most MAX_REASONS). Fact texts are unique, so no reason repeats."""
+    first (at most MAX_REASONS), for the causes at least WITH_REASONS likely. Fact texts are
+    unique, so no reason repeats."""
     n = len(column_lists)
     width = max((len(cols) for cols in column_lists), default=0)
     found: list[dict[int, list[str]]] = [{} for _ in range(n)]
@@ -131,15 +144,15 @@ def _reasons(model: Model, column_lists: list[list[int]]) -> list[dict[int, list
     padded = np.full((n, width), model.no_fact, dtype=np.intp)
     for r, cols in enumerate(column_lists):
         padded[r, : len(cols)] = cols
-    ratios = model.log_ratio[padded]  # cases x facts x causes
-    order = np.argsort(-ratios, axis=1, kind="stable")
-    supported = np.take_along_axis(ratios, order, axis=1) >= model.support_threshold
-    kept = supported & (np.cumsum(supported, axis=1) <= MAX_REASONS)
-    rows, ranks, causes = np.nonzero(kept)
-    facts = padded[rows, order[rows, ranks, causes]]
+    rows, causes = np.nonzero(post >= WITH_REASONS)  # the (case, cause) pairs to explain
+    facts = padded[rows]  # pairs x facts
+    ratios = model.log_ratio[facts, causes[:, None]]
+    order = np.argsort(-ratios, axis=1, kind="stable")[:, :MAX_REASONS]
+    strong = np.take_along_axis(ratios, order, axis=1) >= model.support_threshold
     texts = model.fact_text
-    for r, c, f in zip(rows.tolist(), causes.tolist(), facts.tolist(), strict=True):
-        found[r].setdefault(c, []).append(texts[f])
+    for pair, rank in zip(*np.nonzero(strong), strict=True):
+        fact = facts[pair, order[pair, rank]]
+        found[rows[pair]].setdefault(int(causes[pair]), []).append(texts[fact])
     return found
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from twitchcheck.engine.features import AREA_PATH, Features, value_key
 from twitchcheck.knowledge.models import Condition
 
-Test = Callable[[np.ndarray], np.ndarray]  # leaf values (rows x leaves) -> bool per row
+Test = Callable[[np.ndarray], np.ndarray]  # leaf values (leaves x rows) -> bool per row
 
 
 class Conditions:
@@ -33,11 +33,9 @@ class Conditions:
 
     def compile(self, cond: Condition) -> Test:
         if cond.all is not None:
-            parts = [self.compile(c) for c in cond.all]
-            return lambda v: np.logical_and.reduce([p(v) for p in parts])
+            return _combine([self.compile(c) for c in cond.all], np.logical_and)
         if cond.any is not None:
-            parts = [self.compile(c) for c in cond.any]
-            return lambda v: np.logical_or.reduce([p(v) for p in parts])
+            return _combine([self.compile(c) for c in cond.any], np.logical_or)
         if cond.not_ is not None:
             inner = self.compile(cond.not_)
             return lambda v: ~inner(v)
@@ -53,7 +51,7 @@ class Conditions:
         if j is None:
             j = self._leaf_of[cols] = len(self._leaf_cols)
             self._leaf_cols.append(cols)
-        return lambda v: v[:, j]
+        return lambda v: v[j]
 
     def _columns(self, cond: Condition) -> frozenset[int]:
         col = self.features.col
@@ -69,11 +67,12 @@ class Conditions:
             if (path, "unknown") in col:
                 cols.add(col[(path, "unknown")])
             return frozenset(cols)
+        values = cond.in_ or []
         if path == AREA_PATH:
-            return frozenset(col[("area", a, True)] for a in cond.in_)
+            return frozenset(col[("area", a, True)] for a in values)
         if cond.is_ is not None:
             return frozenset([col[(path, value_key(cond.is_))]])
-        return frozenset(col[(path, value_key(v))] for v in cond.in_)
+        return frozenset(col[(path, value_key(v))] for v in values)
 
     # --- evaluation --------------------------------------------------------------------
 
@@ -84,10 +83,30 @@ class Conditions:
             m[list(cols), j] = 1.0
         self._matrix = m
 
+    @property
+    def matrix(self) -> np.ndarray:
+        if self._matrix is None:
+            raise RuntimeError("the leaves are not fixed yet")
+        return self._matrix
+
     def leaves(self, x: np.ndarray) -> np.ndarray:
-        """Leaf values for rows of facts x (rows x columns, 0/1)."""
-        return (x @ self._matrix) > 0
+        """Leaf values for rows of facts x (rows x columns, 0/1), as rows x leaves."""
+        return np.asarray((x @ self.matrix) > 0)
 
     def leaves_of(self, cols: tuple[int, ...]) -> np.ndarray:
         """The leaves that setting `cols` turns on, whatever else is set."""
-        return self._matrix[list(cols)].any(axis=0) if cols else self._matrix[0] < 0
+        return np.asarray(self.matrix[list(cols)].any(axis=0))
+
+
+def _combine(parts: list[Test], op) -> Test:
+    if len(parts) == 1:
+        return parts[0]
+    first, rest = parts[0], parts[1:]
+
+    def test(v: np.ndarray) -> np.ndarray:
+        out = np.array(first(v), copy=True)
+        for part in rest:
+            op(out, part(v), out=out)
+        return out
+
+    return test

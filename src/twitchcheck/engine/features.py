@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from twitchcheck.case import FIELD_PATHS, Case
 from twitchcheck.knowledge import Knowledge
@@ -70,10 +71,11 @@ class Features:
             for gid, group in knowledge.breed_groups.items()
         ]
         self._breed_cache: dict[str, tuple[int, ...]] = {}
-        # how to read each field of a case section, fastest first: (name, kind, lookup)
-        self._sections = []
+        # how to read each field of a case section: (name, kind, lookup), where lookup is
+        # value -> column for "value", the field path for "range", unused otherwise
+        self._sections: list[tuple[str, list[tuple[str, str, Any]]]] = []
         for section in _SECTIONS:
-            readers = []
+            readers: list[tuple[str, str, Any]] = []
             for path, spec in knowledge.fields.items():
                 if not path.startswith(section + "."):
                     continue
@@ -124,7 +126,10 @@ class Features:
                 elif kind == "range":
                     cols.append(self.col[(lookup, self.range_of(lookup, value))])
                 elif kind == "area":
-                    cols += [seen if a in value else unseen for a, (seen, unseen) in self._area_cols.items()]
+                    cols += [
+                        seen if a in value else unseen
+                        for a, (seen, unseen) in self._area_cols.items()
+                    ]
                 else:
                     cols += self.breed_columns(value)
         if case.signs:

@@ -26,9 +26,9 @@ import numpy as np
 from twitchcheck.engine.conditions import Conditions, Test
 from twitchcheck.engine.features import Answer, Features
 from twitchcheck.knowledge import CONTRACT_CAUSES, Knowledge, load_knowledge
-from twitchcheck.knowledge.models import Cause, FieldSpec
+from twitchcheck.knowledge.models import Cause, FieldSpec, Urgency
 
-LEVELS = ("normal", "home_care", "see_vet", "emergency")
+LEVELS: tuple[Urgency, ...] = ("normal", "home_care", "see_vet", "emergency")
 LEVEL = {name: i for i, name in enumerate(LEVELS)}
 EMERGENCY = LEVEL["emergency"]
 SUPPORT_RATIO = 2.0  # a fact this many times likelier under a cause is one of its reasons
@@ -95,8 +95,9 @@ class Model:
         self.family_of = np.zeros((n, len(families)))
         for i, c in enumerate(self.causes):
             self.family_of[i, families.index(c.refines or c.id)] = 1.0
+        thresholds = knowledge.meta.thresholds
         self.thresholds = np.array(
-            [knowledge.meta.thresholds[name] for name in ("home_care", "see_vet", "emergency")]
+            [thresholds["home_care"], thresholds["see_vet"], thresholds["emergency"]]
         )
 
         loglik, background, texts = self._likelihoods()
@@ -155,9 +156,7 @@ class Model:
             elif spec.kind == "multi":
                 for area, entry in spec.values.items():
                     bg = spec.background[area]
-                    p = np.array(
-                        [float(c.likelihoods.get(path, {}).get(area, bg)) for c in self.causes]
-                    )
+                    p = np.array([c.table(path).get(area, bg) for c in self.causes])
                     seen, unseen = f.col[("area", area, True)], f.col[("area", area, False)]
                     loglik[seen] = np.log(p)
                     loglik[unseen] = UNNAMED_AREA_WEIGHT * np.log1p(-p)
@@ -165,14 +164,14 @@ class Model:
                     texts[seen], texts[unseen] = entry.fact, f"not {entry.fact}"
         for sid, sign in k.signs.items():
             bg = sign.background
-            p = np.array([float(c.likelihoods.get("signs", {}).get(sid, bg)) for c in self.causes])
+            p = np.array([c.table("signs").get(sid, bg) for c in self.causes])
             seen, unseen = f.col[("sign", sid, True)], f.col[("sign", sid, False)]
             loglik[seen], loglik[unseen] = np.log(p), np.log1p(-p)
             background[seen], background[unseen] = bg, 1 - bg
             texts[seen], texts[unseen] = sign.present, sign.absent
         for gid, group in k.breed_groups.items():
             i = f.col[("breed", gid)]
-            ratios = [float(c.likelihoods.get("dog.breed", {}).get(gid, 1.0)) for c in self.causes]
+            ratios = [c.table("dog.breed").get(gid, 1.0) for c in self.causes]
             loglik[i] = np.log(np.array(ratios))
             texts[i] = f"a breed among {group.label.lower()}"
         return loglik, background, texts
@@ -190,38 +189,34 @@ class Model:
     ) -> Evaluation:
         """The urgency of each row, from its raw log posterior, its leaf values and how many
         facts it states (None: as if enough were known, for weighing questions)."""
-        raw = raw.copy()
+        v = np.ascontiguousarray(leaves.T)  # leaves x rows: each test reads one whole row
+        logp = np.array(raw.T)  # causes x rows
         for req in self.requirements:
-            raw[:, req.cause] += req.log_factor * ~req.when(leaves)
-        post = np.exp(raw - raw.max(axis=1, keepdims=True))
-        post /= post.sum(axis=1, keepdims=True)
-        n = len(raw)
-        cause_level = np.broadcast_to(self.base_level, (n, self.n_causes)).copy()
-        escalated = np.zeros((n, len(self.escalations)), dtype=bool)
+            logp[req.cause] += req.log_factor * ~req.when(v)
+        logp -= logp.max(axis=0)
+        post = np.exp(logp)
+        post /= post.sum(axis=0)
+        n = raw.shape[0]
+        cause_level = np.repeat(self.base_level[:, None], n, axis=1)  # causes x rows
+        escalated = np.zeros((len(self.escalations), n), dtype=bool)
         for j, esc in enumerate(self.escalations):
-            hit = esc.when(leaves)
-            escalated[:, j] = hit
-            column = cause_level[:, esc.cause]
-            np.maximum(column, np.where(hit, esc.level, 0), out=column)
-            cause_level[:, esc.cause] = column
+            hit = esc.when(v)
+            escalated[j] = hit
+            np.maximum(cause_level[esc.cause], np.where(hit, esc.level, 0), out=cause_level[esc.cause])
         level = np.zeros(n, dtype=int)
         for lv in (1, 2, 3):
-            mass = (post * (cause_level >= lv)).sum(axis=1)
+            mass = np.einsum("cr,cr->r", post, cause_level >= lv)
             level[mass >= self.thresholds[lv - 1]] = lv
         if known is not None:
             np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
-        if self.red_flags:
-            fired = np.column_stack([r.when(leaves) for r in self.red_flags])
-            flag_level = (fired * self.flag_levels).max(axis=1)
-        else:
-            fired = np.zeros((n, 0), dtype=bool)
-            flag_level = np.zeros(n, dtype=int)
+        fired = np.array([r.when(v) for r in self.red_flags], dtype=bool).reshape(-1, n)
+        flag_level = (fired * self.flag_levels[:, None]).max(axis=0, initial=0)
         return Evaluation(
-            post=post,
+            post=post.T,
             leaves=leaves,
-            cause_level=cause_level,
-            escalated=escalated,
-            fired=fired,
+            cause_level=cause_level.T,
+            escalated=escalated.T,
+            fired=fired.T,
             flag_level=flag_level,
             level=np.maximum(level, flag_level),
         )
@@ -230,13 +225,8 @@ class Model:
 def _distribution(cause: Cause, path: str, spec: FieldSpec) -> list[float]:
     """P(value | cause) for every value of a field, in the field's order: the values the
     cause gives, and the rest of the probability spread as the background spreads it."""
-    given = cause.likelihoods.get(path)
+    given = cause.table(path)
     values = list(spec.values)
-    if given is None:
-        given = {}
-    elif spec.kind == "boolean":
-        given = {"true": float(given), "false": 1.0 - float(given)}
-    given = {str(k): float(v) for k, v in given.items()}
     rest = [v for v in values if v not in given]
     left = max(0.0, 1.0 - sum(given.values()))
     rest_bg = sum(spec.background[v] for v in rest)

@@ -21,21 +21,19 @@ from itertools import combinations
 import numpy as np
 
 from twitchcheck.case import Case, NextStep, Question
-from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
+from twitchcheck.engine.answers import Rows, answer_table
 from twitchcheck.engine.features import value_key
 from twitchcheck.engine.model import EMERGENCY, Model, get_model
 from twitchcheck.knowledge.models import QuestionSpec
 
 URGENCY_WEIGHT = 1.0
 UP_WEIGHT = 3.0  # an answer that raises the urgency matters this much more than one lowering it
-SETTLED = 0.12  # expected urgency change below which the urgency counts as settled
+SETTLED = 0.3  # expected urgency change below which the urgency counts as settled
 CLEAR = 0.75  # posterior of the leading family of causes at which it counts as clear
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
 GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is still asked
 MIN_OUTCOME = 0.002
 MIGHT_LOWER = 0.05  # an emergency is settled once no question is this likely to lower it
-NEED_CLEAR = True
-MAX_EXTRA = 99
 MAX_SIGNS_SEEN = 2  # sign answers are weighed up to this many signs seen at once
 
 
@@ -77,13 +75,6 @@ class Planner:
         ]
         if first:  # in the order of questions.yaml
             return NextStep(done=False, question=self._question(first[0], answered))
-        extra = sum(
-            1
-            for p in self.plans
-            if not (p.spec.opening or p.spec.screen) and any(answered[t] for t in p.topics)
-        )
-        if extra >= MAX_EXTRA:
-            return NextStep(done=True)
         # weighed as if enough were known: the few-facts cap of a one-shot result is no
         # reason to ask
         level_uncapped = int(model.evaluate(rows.raw, rows.leaves, None).level[0])
@@ -95,7 +86,7 @@ class Planner:
         clear = gain < WORTH_ASKING or (
             (now.post[0] @ model.family_of).max() >= CLEAR and gain < GAIN_IF_CLEAR
         )
-        if (settled < SETTLED and (clear or not NEED_CLEAR)) or worth[best] < WORTH_ASKING:
+        if (settled < SETTLED and clear) or worth[best] < WORTH_ASKING:
             return NextStep(done=True)
         return NextStep(done=False, question=self._question(open_plans[best], answered))
 
@@ -168,6 +159,7 @@ class Planner:
 
     def _question(self, plan: Plan, answered: np.ndarray) -> Question:
         spec, k, table = plan.spec, self.model.knowledge, self.table
+        options: list
         if spec.field == "signs":
             options = [table.topics[t] for t in plan.topics if not answered[t]]
             labels = {s: k.signs[s].label for s in options}
@@ -181,7 +173,9 @@ class Planner:
             elif field.kind == "number":
                 labels = {
                     value_key(a.value): field.values[name].label
-                    for a, (name, _) in zip(answers, self.model.features.ranges[spec.field])
+                    for a, (name, _) in zip(
+                        answers, self.model.features.ranges[spec.field], strict=True
+                    )
                 }
             else:
                 labels = {value_key(o): field.values[value_key(o)].label for o in options}

@@ -170,13 +170,29 @@ class Cause(_Data):
     # where the guide lists it: "article" for the source article's nine, otherwise by what
     # an owner sees
     group: Literal[
-        "article", "everyday_twitches", "shivering_and_trembling", "fits_and_collapse",
-        "stiffness_and_cramps", "head_and_face", "pain", "illness_and_poisoning",
+        "article",
+        "everyday_twitches",
+        "shivering_and_trembling",
+        "fits_and_collapse",
+        "stiffness_and_cramps",
+        "head_and_face",
+        "pain",
+        "illness_and_poisoning",
     ]
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
     _parse_actions = field_validator("actions", mode="before")(_actions)
+
+    def table(self, path: str) -> dict[str, float]:
+        """The likelihoods the cause gives for a field, signs or breed groups ({} if none);
+        a yes/no field's single probability becomes {"true": p, "false": 1 - p}."""
+        given = self.likelihoods.get(path)
+        if given is None:
+            return {}
+        if isinstance(given, dict):
+            return {str(k): float(v) for k, v in given.items()}
+        return {"true": float(given), "false": 1.0 - float(given)}
 
 
 class FieldValue(_Data):

@@ -1,0 +1,49 @@
+"""Many cases at once: lines of JSON in, one result per line out, in order, in chunks so the
+engine weighs a chunk of cases together (the batch command line and the scorer use this)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from twitchcheck.case import Case
+from twitchcheck.engine.assess import assess_cases
+from twitchcheck.engine.questions import next_step
+from twitchcheck.errors import InputError, parse_case
+
+CHUNK = 512
+
+
+def _chunked(
+    lines: Iterable[str | bytes], run: Callable[[list[Case]], list[dict]]
+) -> Iterator[tuple[int, dict]]:
+    """(line number, result) for every non-blank line; a line that is not a valid case gives
+    {"error": {...}} in its place."""
+    pending: list[tuple[int, Case | dict]] = []
+
+    def flush() -> Iterator[tuple[int, dict]]:
+        cases = [c for _, c in pending if isinstance(c, Case)]
+        results = iter(run(cases)) if cases else iter(())
+        for number, item in pending:
+            yield number, next(results) if isinstance(item, Case) else item
+        pending.clear()
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            pending.append((number, parse_case(line)))
+        except InputError as exc:
+            pending.append((number, {"error": {**exc.to_json(), "line": number}}))
+        if len(pending) >= CHUNK:
+            yield from flush()
+    yield from flush()
+
+
+def assess_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict]]:
+    """Assessments of JSON case lines, in order."""
+    return _chunked(lines, assess_cases)
+
+
+def next_question_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict]]:
+    """Next-question steps of JSON partial-case lines, in order."""
+    return _chunked(lines, lambda cases: [next_step(c).to_json_dict() for c in cases])
