@@ -86,8 +86,6 @@ class Cues:
             if any(len(_WORDS.findall(item)) > _LIST_ITEM_WORDS for item in items[1:]):
                 return AFFIRMED, start
             between = items[0]  # the gap that counts: from the cue to its first item
-        elif len(_WORDS.findall(between)) > MAX_GAP:
-            return AFFIRMED, start
         if len(_WORDS.findall(between)) > MAX_GAP:
             return AFFIRMED, start
         if _ENDS_NEGATION.search(between):
