@@ -305,6 +305,7 @@ HISTORY = [
     ("He's always twitched in his sleep.", "episode.pattern", "occasional"),
     ("I ran her too hard yesterday.", "history.recent_heavy_exercise", True),
     ("It's 30 degrees out today.", "history.hot_weather_or_overheated", True),
+    ("we left the pup in the car while we shopped", "history.hot_weather_or_overheated", True),
     ("She's hot to the touch and panting hard.", "signs.overheating", True),
     ("He feels warm and seems lethargic.", "signs.fever", True),
     ("we came back from the booster an hour ago and shes shaking",
