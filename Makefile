@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-postgres bench lint format serve clean docs
+.PHONY: run test test-fast test-postgres bench lint format serve clean docs screenshots-diary
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -34,6 +34,10 @@ test-postgres: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## Screenshots of the diary (dog page, chart, report page 1) into docs/screenshots/ (Chromium; pdftoppm for the report)
+screenshots-diary: $(STAMP)
+	DIARY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_diary_screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/run.py [--quick]
 
-Runs bench_engine.py, then bench_understand.py and bench_web.py when they are present.
+Runs bench_engine.py, then bench_understand.py, bench_web.py and bench_diary.py when they
+are present.
 A benchmark that is missing or fails is reported as skipped; the report carries on.
 """
 
@@ -19,7 +20,7 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_engine", "bench_understand", "bench_web")
+BENCHMARKS = ("bench_engine", "bench_understand", "bench_web", "bench_diary")
 
 
 def _call_main(module, quick: bool):

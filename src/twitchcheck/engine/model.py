@@ -184,9 +184,7 @@ class Model:
         leaves = np.array([self.conditions.leaves_of(a.cols) for a in answers])
         return raw.reshape(len(answers), self.n_causes), leaves
 
-    def evaluate(
-        self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray | None
-    ) -> Evaluation:
+    def evaluate(self, raw: np.ndarray, leaves: np.ndarray, known: np.ndarray | None) -> Evaluation:
         """The urgency of each row, from its raw log posterior, its leaf values and how many
         facts it states (None: as if enough were known, for weighing questions)."""
         v = np.ascontiguousarray(leaves.T)  # leaves x rows: each test reads one whole row
@@ -202,7 +200,9 @@ class Model:
         for j, esc in enumerate(self.escalations):
             hit = esc.when(v)
             escalated[j] = hit
-            np.maximum(cause_level[esc.cause], np.where(hit, esc.level, 0), out=cause_level[esc.cause])
+            np.maximum(
+                cause_level[esc.cause], np.where(hit, esc.level, 0), out=cause_level[esc.cause]
+            )
         level = np.zeros(n, dtype=int)
         for lv in (1, 2, 3):
             mass = np.einsum("cr,cr->r", post, cause_level >= lv)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "twitchcheck.web.guide",
     "twitchcheck.web.check",
     "twitchcheck.web.api",
+    "twitchcheck.web.diary",
 ]
 
 MIDDLEWARE = [
@@ -46,6 +47,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "twitchcheck.web.diary.middleware.OwnerTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -65,6 +67,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "twitchcheck.web.store.context_processors.announcement",
+                "twitchcheck.web.diary.context_processors.diary_alerts",
             ],
         },
     }
@@ -169,6 +172,18 @@ CONTENT_SECURITY_POLICY_OVERRIDES = {
         "style-src 'self'", "style-src 'self' 'unsafe-inline'"
     ),
 }
+
+# the episode diary (docs/diary.md): accounts, time zone, uploads, report links, API tokens
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "diary:home"
+LOGOUT_REDIRECT_URL = "guide:home"
+DIARY_TIME_ZONE = os.environ.get("DIARY_TIME_ZONE", "UTC")  # a new owner's, until they pick one
+DIARY_REPORT_LINK_DAYS = env_int("DIARY_REPORT_LINK_DAYS", 7)
+DIARY_API_TOKEN_DAYS = env_int("DIARY_API_TOKEN_DAYS", 30)
+DIARY_INVITATION_DAYS = env_int("DIARY_INVITATION_DAYS", 14)
+DIARY_MAX_PHOTO_BYTES = env_int("DIARY_MAX_PHOTO_MB", 10) * 1024 * 1024
+DIARY_MAX_VIDEO_BYTES = env_int("DIARY_MAX_VIDEO_MB", 50) * 1024 * 1024
+DIARY_TOKEN_RATE = os.environ.get("DIARY_TOKEN_RATE", "10/m")  # POST /api/v1/token per address
 
 LOGGING = {
     "version": 1,

@@ -25,6 +25,8 @@ urlpatterns = [
     path("", include("twitchcheck.web.guide.urls")),
     path("", include("twitchcheck.web.comments.urls")),
     path("", include("twitchcheck.web.check.urls")),
+    path("", include("twitchcheck.web.diary.urls")),
+    path("accounts/", include("twitchcheck.web.diary.account_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

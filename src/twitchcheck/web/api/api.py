@@ -116,3 +116,9 @@ def understand_endpoint(request, body: UnderstandIn):
         raise HttpError(503, "Free-text reading is not available") from error
     case, evidence = understand(body.text)
     return {"case": case.to_json_dict(), "evidence": evidence}
+
+
+# the episode diary: /api/v1/token, /api/v1/dogs/..., /api/v1/episodes/...
+from twitchcheck.web.diary.api import mount as _mount_diary  # noqa: E402
+
+_mount_diary(api)

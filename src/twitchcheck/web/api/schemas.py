@@ -8,7 +8,11 @@ from pydantic import BaseModel, Field
 
 class ReferenceOut(BaseModel):
     title: str
-    url: str
+    url: str | None = Field(default=None, description="a page to read, when there is one")
+    citation: str | None = Field(default=None, description="authors, work and year")
+    doi: str | None = None
+    pmid: str | None = Field(default=None, description="PubMed id")
+    strength: str = Field(description="primary, authoritative, or extra (further reading)")
 
 
 class ContactOut(BaseModel):

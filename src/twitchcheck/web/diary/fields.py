@@ -1,0 +1,154 @@
+"""What an episode holds, validated in one place for the forms, the API and CSV import.
+
+The fields it shares with a case take the contract's names and values (twitchcheck.case);
+`started_at` must carry a time zone offset; `duration_seconds` and `duration` must agree
+when both are given (`duration` is filled from `duration_seconds` when left out).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, get_args
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from twitchcheck.case import BodyArea, LooksLike, SignId, Trigger, YesNoUnknown
+from twitchcheck.case import Episode as _CaseEpisode
+
+
+def _literal(name: str):
+    annotation = _CaseEpisode.model_fields[name].annotation
+    return next(a for a in get_args(annotation) if a is not type(None))
+
+
+Context = _literal("context")
+Duration = _literal("duration")
+Afterwards = _literal("afterwards")
+
+# the fields a case shares with an episode, in the order the forms and CSV show them
+CHOICE_FIELDS = (
+    "looks_like",
+    "context",
+    "duration",
+    "aware",
+    "afterwards",
+    "stops_when_distracted",
+    "trigger",
+)
+LIST_FIELDS = ("body_area", "signs")
+TEXT_FIELDS = ("behaviour_before", "notes")
+ALL_FIELDS = ("started_at", "duration_seconds", *CHOICE_FIELDS, *LIST_FIELDS, *TEXT_FIELDS)
+FIT_LIKE = "seizure_or_fit"
+MAX_DURATION_SECONDS = 7 * 24 * 3600
+NOTES_MAX = 5000
+BEHAVIOUR_MAX = 2000
+
+
+def duration_for_seconds(seconds: int) -> str:
+    """The contract's duration for a length in seconds."""
+    if seconds < 60:
+        return "seconds"
+    if seconds <= 300:
+        return "under_5_minutes"
+    return "over_5_minutes"
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
+class EpisodeShape(BaseModel):
+    """The fields of an episode, without the checks (what the API answers with)."""
+
+    started_at: AwareDatetime = Field(
+        description="when it started, ISO 8601 with a time zone offset",
+        examples=["2026-03-14T21:40:00+00:00"],
+    )
+    duration_seconds: Annotated[int, Field(ge=0, le=MAX_DURATION_SECONDS)] | None = Field(
+        None, description="how long it lasted, in seconds", examples=[40]
+    )
+    duration: Duration | None = Field(
+        None, description="the contract's duration; filled from duration_seconds when absent"
+    )
+    looks_like: LooksLike | None = Field(None, examples=["twitching_or_jerking"])
+    context: Context | None = Field(None, examples=["asleep"])
+    body_area: list[BodyArea] = Field(default_factory=list, examples=[["hind_leg"]])
+    aware: YesNoUnknown | None = Field(None, examples=["yes"])
+    afterwards: Afterwards | None = Field(None, examples=["normal"])
+    stops_when_distracted: YesNoUnknown | None = None
+    trigger: Trigger | None = None
+    signs: list[SignId] = Field(default_factory=list, examples=[["paddling_or_chomping"]])
+    behaviour_before: Annotated[str, Field(max_length=BEHAVIOUR_MAX)] = ""
+    notes: Annotated[str, Field(max_length=NOTES_MAX)] = Field("", examples=["woke up fine"])
+
+
+class EpisodeFields(EpisodeShape):
+    """One episode's fields, checked (everything but started_at may be left out: unknown)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("body_area", "signs")
+    @classmethod
+    def _unique(cls, values: list) -> list:
+        if len(set(values)) != len(values):
+            raise ValueError("items must be unique")
+        return values
+
+    @field_validator("behaviour_before", "notes")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        return _no_nul(value)
+
+    @field_validator("duration")
+    @classmethod
+    def _duration_agrees(cls, value, info):
+        seconds = info.data.get("duration_seconds")
+        if value is None or seconds is None:
+            return value
+        expected = duration_for_seconds(seconds)
+        if value not in (expected, "constant"):
+            raise ValueError(
+                f"{value!r} does not match duration_seconds {seconds} (that is {expected!r})"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _duration_from_seconds(self) -> EpisodeFields:
+        if self.duration is None and self.duration_seconds is not None:
+            self.duration = duration_for_seconds(self.duration_seconds)
+        return self
+
+    @property
+    def fit_like(self) -> bool:
+        return self.looks_like == FIT_LIKE or self.aware == "no"
+
+    def model_fields_for_db(self) -> dict:
+        """Column values: unknown choices are stored as ''."""
+        data = self.model_dump()
+        for name in CHOICE_FIELDS:
+            data[name] = data[name] or ""
+        data["fit_like"] = self.fit_like
+        return data
+
+
+def episode_fields_from_model(episode) -> dict:
+    """An Episode row's fields as EpisodeFields takes them (unknowns left out)."""
+    data: dict = {"started_at": episode.started_at}
+    if episode.duration_seconds is not None:
+        data["duration_seconds"] = episode.duration_seconds
+    for name in CHOICE_FIELDS:
+        if getattr(episode, name):
+            data[name] = getattr(episode, name)
+    data["body_area"] = list(episode.body_area or [])
+    data["signs"] = list(episode.signs or [])
+    data["behaviour_before"] = episode.behaviour_before
+    data["notes"] = episode.notes
+    return data
+
+
+def as_utc(value: datetime) -> datetime:
+    from datetime import UTC
+
+    return value.astimezone(UTC)
