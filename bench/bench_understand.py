@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_understand.py [path/to/vignettes.jsonl]
 
 Prints texts understood per second on one core (the dev narratives cycled, and synthetic
-texts), and per-field precision and recall against the vignettes' cases. `main()` returns
-the same numbers as a dict, for `make bench`.
+texts, one of them 5,000 characters long), and per-field precision and recall against the
+vignettes' cases (bench/measure_understand.py does this for every vignette file, with the
+held-out fold apart). `main()` returns the same numbers as a dict, for `make bench`.
 
 Counting, per field path ("dog.age_years"), body area ("episode.body_area.hind_leg") and
 sign ("signs.cough", "signs_absent.itching"): a value read that equals the vignette's is a
@@ -23,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from twitchcheck.case import Case
-from twitchcheck.understand import understand
+from twitchcheck.understand import MAX_CHARS, understand
 
 DEFAULT_VIGNETTES = Path(__file__).resolve().parents[1] / ".." / "shared" / "vignettes"
 DEFAULT_VIGNETTES = DEFAULT_VIGNETTES / "dev.jsonl"
@@ -56,7 +57,7 @@ def synthetic_texts(count: int, seed: int = 7) -> list[str]:
         phrases = rng.sample(_PHRASES, rng.randint(2, 6))
         body = ", and ".join(p.format(he=he, his=his) for p in phrases)
         texts.append(f"{opening} {body}.")
-    texts.append(" ".join(texts[:60]))  # a long one, past the 5,000-character cap
+    texts.append(" ".join(texts[:60])[:MAX_CHARS])  # a long one, up to the limit
     texts.append("<p>🐶 twitching &amp; shaking</p>" * 20)
     return texts
 

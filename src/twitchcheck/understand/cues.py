@@ -14,35 +14,39 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .tables import load_tables, words_pattern
+
 AFFIRMED, NEGATED, UNSURE = "affirmed", "negated", "unsure"
-MAX_GAP = 4
-_LOOKBACK = 90
+HYPOTHETICAL, COMPARED = "hypothetical", "compared"
+_CUES = load_tables().cues
+MAX_GAP = _CUES.max_gap
+_LOOKBACK = _CUES.lookback
 
 _BOUNDARY = re.compile(
-    r"[.;:!?\n()\"]|\b(?:but|however|though|although|yet|except|and|then|now|so|because"
-    r"|while|when|whereas|which|who|after|before|since|until)\b"
-    r"|,(?= (?:he|she|it|they|we|i|her|his|its|their|our|my|the|this|that|there|then|now"
-    r"|so|but|and|[a-z]+'s)\b)"
+    rf"[{re.escape(_CUES.boundary_characters.replace(chr(92) + 'n', chr(10)))}]"
+    rf"|\b(?:{words_pattern(_CUES.boundary_words)})\b"
+    rf"|,(?= (?:{words_pattern(_CUES.new_subject)}|[a-z]+'s)\b)"
 )
 # Order matters where cues start at the same place: "don't know why" is neutral,
 # "don't know" is uncertainty, "don't" alone is negation.
+# (One word edge around the whole alternation: checked once per position, not per kind.)
 _CUE = re.compile(
-    r"(?P<neutral>\b(?:(?:don't|do not|dont|didn't|did not) (?:know|understand|see) (?:why|how)"
-    r"|(?:no idea|not sure|unsure) (?:why|how)|not (?:only|just)|no matter"
-    r"|never (?:seen|known) (?:him|her|it|them) (?:so|this|like)))"
-    r"|(?P<unsure>\b(?:not (?:sure|certain)|unsure|uncertain|(?:don't|do not|dont|didn't|did not)"
-    r" know|no idea|can't tell|cannot tell|can't be sure|(?:might|may|could) (?:have|be)"
-    r"|possibly|maybe|perhaps|wonder(?:ing)? (?:if|whether)|whether|almost|nearly)\b)"
-    r"|(?P<negated>\b(?:no|not|never|without|nor|neither|none|nothing|hardly|barely|cannot"
-    r"|dont|doesnt|isnt|wasnt|hasnt|havent|hadnt|didnt|wont|cant|arent|werent|wouldnt"
-    r"|couldnt|free of|lack of)\b|\b[a-z]+n't\b)"
+    rf"\b(?:(?P<neutral>{words_pattern(_CUES.neutral)})"
+    rf"|(?P<unsure>{words_pattern(_CUES.hedged)})"
+    rf"|(?P<hypothetical>{words_pattern(_CUES.hypothetical) or '(?!)'})"
+    rf"|(?P<compared>{words_pattern(_CUES.compared) or '(?!)'})"
+    rf"|(?P<negated>{words_pattern(_CUES.denied)}))\b"
 )
 _WORDS = re.compile(r"[a-z0-9']+")
+# Words that end a cue's reach before the phrase: "wasn't immune to the summer heat",
+# "didn't stop shaking"; and words that end a denied list: "no seizures, just shivering".
+_ENDS_NEGATION = re.compile(rf"\b(?:{words_pattern(_CUES.ends_negation) or '(?!)'})\b")
+_ENDS_A_LIST = re.compile(rf"\b(?:{words_pattern(_CUES.ends_a_list) or '(?!)'})\b")
+_LIST_ITEM_WORDS = 4
 
 # "I'm so anxious", "we were confused": the owner, not the dog.
 OWNER_SUBJECT = re.compile(
-    r"\b(?:i|we)(?:'m|'re| am| are| was| were| feel| felt| got| get| became| have been)?"
-    r"(?: (?:so|really|very|a bit|quite|getting|feeling|just|all|a little|pretty|becoming))* $"
+    rf"\b{_CUES.owner_subject}(?: (?:{words_pattern(_CUES.owner_fillers)}))* $"
 )
 
 
@@ -60,6 +64,8 @@ class Cues:
 
         `in_a_list`: the phrase may be one item of a denied list ("no vomiting, coughing
         or limping"); otherwise a comma ends the cue's reach ("not limping, eating well").
+        A list's items are short, and a word such as "just" ends it ("no seizures, no
+        collapse, just shivering").
         """
         i = bisect_right(self._cue_starts, start) - 1
         while i >= 0 and self._cues[i].end() > start:  # a cue inside the phrase itself
@@ -72,9 +78,17 @@ class Cues:
         b = bisect_right(self._boundary_ends, start) - 1
         if b >= 0 and self._boundary_ends[b] > cue.start():
             return AFFIRMED, start
-        if not in_a_list and self.text.rfind(",", cue.end(), start) >= 0:
+        between = self.text[cue.end() : start]
+        if "," in between:
+            if not in_a_list or _ENDS_A_LIST.search(between):
+                return AFFIRMED, start
+            items = between.split(",")
+            if any(len(_WORDS.findall(item)) > _LIST_ITEM_WORDS for item in items[1:]):
+                return AFFIRMED, start
+            between = items[0]  # the gap that counts: from the cue to its first item
+        if len(_WORDS.findall(between)) > MAX_GAP:
             return AFFIRMED, start
-        if len(_WORDS.findall(self.text, cue.end(), start)) > MAX_GAP:
+        if _ENDS_NEGATION.search(between):
             return AFFIRMED, start
         return cue.lastgroup, cue.start()
 

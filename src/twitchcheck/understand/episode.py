@@ -12,46 +12,44 @@ import re
 from bisect import bisect_right
 
 from .cues import NEGATED, Cues
-from .quantities import DURATION, duration_category, not_an_episode_duration
-
-EPISODE_WORD = re.compile(
-    r"\b(?:twitch\w*|jerk\w*|spasm\w*|tremor\w*|trembl\w+|shak(?:e|es|ing|y)|shook|shiver\w*"
-    r"|quiver\w*|flicker\w*|flutter\w*|tics?|bob(?:s|bing|bed)?|convuls\w*"
-    r"|seiz(?:ure|ures|ing|ed)|fits?|episodes?|paddl\w*|cramp\w*|stiffen\w*|jump(?:s|ing)?"
-    r"|ripple\w*|nodding|chomp\w*|chewing (?:movements?|motions?)"
-    r"|(?:go|goes|went|gone|going|gets|got) (?:stiff|rigid))\b"
+from .quantities import (
+    count_value,
+    duration_category,
+    find_counts,
+    find_durations,
+    lasts_each_time,
+    not_an_episode_duration,
+    same_day,
 )
+from .tables import load_tables, words_pattern
+
+_TABLES = load_tables()
+EPISODE_WORD = re.compile(rf"\b(?:{words_pattern(_TABLES.cues.scopes['episode'])})\b")
 # With no body part named, these mean the whole dog: "now she's trembling".
-_WHOLE_BODY_WORD = re.compile(r"\b(?:trembl\w+|shak(?:e|es|ing|y)|shook|shiver\w*|quiver\w*"
-                              r"|convuls\w*)\b")  # fmt: skip
+_WHOLE_BODY_WORD = re.compile(rf"\b(?:{words_pattern(_TABLES.episode.whole_body_words)})\b")
+_GOES_ON = re.compile(
+    r" ?(?:first|then|mostly|mainly|especially|only|just|all|even|starting|spreading|from|in"
+    r"|on|over|through|along|around|across|down|up|for|lasting|about|maybe|roughly|each|every"
+    r"|a few|a couple|a minute|a second|\d|one|two|three|four|five|ten|twenty|thirty"
+    r"|half)\b"
+)
+# "twice", "three times" count episodes only after a word for one ("it happened twice").
+_TIMES_OF_AN_EPISODE = re.compile(
+    EPISODE_WORD.pattern[:-3] + r"|happen\w*|did (?:it|this)|done (?:it|this)"
+    r"|had (?:it|one|them|this)|it's been|there have been)\b"
+)
 _CLAUSE_END = re.compile(r"[,.;:!?\n()]+| but ")
 BOTH_LEGS = "both_legs"
 
 # (area, pattern) tried together, leftmost and then first-listed winning; None claims
 # words that look like a body part but are not one here ("on his back", "came back").
-_AREAS: tuple[tuple[str | None, str], ...] = (
-    (None, r"on (?:his|her|its) back"),
-    (None, r"back (?:to|and forth|home|then|in|up|from|again|into|out)\b"),
-    ("whole_body", r"paddl\w* (?:(?:his|her|its|the|their|all (?:four|4)|both|with (?:his|her|its))"
-                   r" )*(?:legs|paws|feet)|(?:legs|paws|feet) (?:paddling|paddled|paddle)"),
-    ("hind_leg", r"(?:back|hind|rear) ?(?:legs?|limbs?|end|quarters|paws?|feet|foot|thighs?|knees?)"
-                 r"|hindquarters|hindlegs?|thighs?|hips?|hamstrings?|haunch\w*|stifles?"),
-    ("front_leg", r"(?:front|fore) ?(?:legs?|limbs?|paws?|feet|foot)|forelegs?|forelimbs?"
-                  r"|shoulders?|elbows?|wrists?|forearms?"),
-    (BOTH_LEGS, r"(?:all (?:four|4) |both )?(?:legs|paws|feet|leg muscles|limbs)"),
-    ("back", r"(?:(?<=his )|(?<=her )|(?<=its )|(?<=the )|(?<=their )|(?<=lower )|(?<=upper ))"
-             r"back\b|spine|spinal"),
-    ("face_head", r"face|facial|head|jaw|chin|muzzle|snout|ears?|eyelids?|eyes?|eyebrows?|lips?"
-                  r"|cheeks?|whiskers?|nose|temples?"),
-    ("whole_body", r"all over|(?:whole|entire) (?:body|dog)|from head to (?:toe|tail)|everywhere"
-                   r"|(?:his|her|its) (?:muscles|body)|convuls\w*|paddl\w*"),
-)  # fmt: skip
-_AREA = re.compile("|".join(rf"(?P<a{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_AREAS)))
-_SINGLE_MUSCLE = re.compile(
-    r"\b(?:(?:one|a single|a|the|single|one small|a small|that) muscle"
-    r"|(?:shoulder|thigh|leg|neck|back|flank|calf|chest|cheek|jaw) muscle)\b(?!s)"
-    r"|\b(?:one|a single|a small) (?:spot|patch)\b"
+_AREAS: tuple[tuple[str | None, str], ...] = tuple(
+    (spec.area, words_pattern(spec.phrases)) for spec in _TABLES.episode.areas
 )
+_AREA = re.compile(
+    r"\b(?:" + "|".join(rf"(?P<a{i}>{p})" for i, (_, p) in enumerate(_AREAS)) + r")\b"
+)
+_SINGLE_MUSCLE = re.compile(rf"\b(?:{words_pattern(_TABLES.episode.single_muscle)})\b")
 
 
 class Clauses:
@@ -68,6 +66,15 @@ class Clauses:
         self.spans.append((start, len(text)))
         self._starts = [s for s, _ in self.spans]
         self.about_episode = [self._mentions_episode(s, e) for s, e in self.spans]
+        # "she started shaking, first her head and then her whole body", "his legs were
+        # jerking, for maybe two minutes": a clause that goes on from one about the
+        # twitching (after a comma, starting with one of these words) is about it too.
+        for i in range(1, len(self.spans)):
+            start, end = self.spans[i]
+            if (not self.about_episode[i] and self.about_episode[i - 1]
+                    and text[start - 1 : start] == ","
+                    and _GOES_ON.match(text, start, end)):  # fmt: skip
+                self.about_episode[i] = True
 
     def _mentions_episode(self, start: int, end: int) -> bool:
         for m in EPISODE_WORD.finditer(self.text, start, end):
@@ -105,13 +112,37 @@ def body_areas(clauses: Clauses) -> list[tuple[str, int, int]]:
 def durations(clauses: Clauses) -> list[tuple[str, int, int]]:
     """(duration category, start, end) for each stated length of an episode."""
     text, found = clauses.text, []
-    for m in DURATION.finditer(text):
-        if not_an_episode_duration(text, m):
+    for m in find_durations(text):
+        if not_an_episode_duration(text, m, EPISODE_WORD):
             continue
-        says_it_lasted = m.group("lead") != "for" or text.startswith(" at a time", m.end())
+        lead = m.group("lead")
+        says_it_lasted = (lead is not None and lead != "for") or lasts_each_time(text, m)
         if not says_it_lasted and not clauses.about_episode[clauses.index(m.start())]:
             continue
         category = duration_category(m)
         if category:
             found.append((category, m.start(), m.end()))
+    return found
+
+
+def counts(clauses: Clauses, sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(episodes in the last 24 hours, start, end) for each count the text gives: "twice
+    today", "three fits since this morning", "a second seizure tonight", "had a fit an
+    hour ago". A count needs a word for this same day in its sentence."""
+    text, found = clauses.text, []
+    if not same_day(text):
+        return found
+    for m in find_counts(text):
+        if clauses._cues.polarity(m.start())[0] != "affirmed":
+            continue
+        start, end = next((s, e) for s, e in sentences if s <= m.start() <= e)
+        if not same_day(text, start, end):
+            continue
+        if m.group("times") and not _TIMES_OF_AN_EPISODE.search(
+            text, max(start, m.start() - 40), m.start()
+        ):
+            continue  # "she vomited twice today", "yelped once", "once they put him in"
+        value = count_value(m)
+        if value is not None:
+            found.append((value, m.start(), m.end()))
     return found

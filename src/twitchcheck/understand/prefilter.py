@@ -28,6 +28,7 @@ class Piece(NamedTuple):
     pattern: re.Pattern
     rule_index: int
     order: int  # position among all pieces of the same target
+    required: str  # a piece of text every match contains ("" if none is known)
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -67,34 +68,57 @@ def beginnings(pattern: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _sequence(items: list) -> set[str] | None:
+def required_text(pattern: str) -> str:
+    """The longest run of plain characters that every match of `pattern` contains, or ""
+    ("(?:went|goes) limp\\b" -> " limp"): a text without it cannot match."""
+    try:
+        items = list(_parser.parse(pattern))
+    except Exception:  # a private stdlib module: if it ever changes, require nothing
+        return ""
+    best, run = "", ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        best = max(best, run, key=len)
+        run = ""
+        if op is C.SUBPATTERN and av[-1] is not None:
+            inner = list(av[-1])
+            if all(o is C.LITERAL for o, _ in inner):  # a plain group: "(?:limp)"
+                run = "".join(chr(a) for _, a in inner)
+    return max(best, run, key=len)
+
+
+def _sequence(items: list, need: int = K) -> set[str] | None:
+    """The beginnings, up to `need` characters long, of a sequence of regex items."""
     results = {""}
     for op, av in items:
-        pending = {r for r in results if len(r) < K}
+        pending = {r for r in results if len(r) < need}
         if not pending:
             break
-        options = _item(op, av)
+        # only the first characters matter: ask each item for no more than are missing
+        options = _item(op, av, need - min(len(r) for r in pending))
         if options is None:
             return None
-        results = {r for r in results if len(r) >= K} | {
-            (r + o)[:K] for r in pending for o in options
+        results = {r for r in results if len(r) >= need} | {
+            (r + o)[:need] for r in pending for o in options
         }
         if len(results) > _LIMIT:
             return None
     return results
 
 
-def _item(op, av) -> set[str] | None:
+def _item(op, av, need: int = K) -> set[str] | None:
     if op is C.LITERAL:
         return {chr(av)}
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return {""}
     if op is C.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), need)
     if op is C.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            part = _sequence(list(branch))
+            part = _sequence(list(branch), need)
             if part is None:
                 return None
             union |= part
@@ -103,16 +127,16 @@ def _item(op, av) -> set[str] | None:
         return _charset(av)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, body = av
-        once = _sequence(list(body))
+        once = _sequence(list(body), need)
         if once is None:
             return None
         results = {""} if low == 0 else set()
         current = {""}
-        for count in range(1, min(high, K) + 1):
-            current = {(c + o)[:K] for c in current for o in once}
+        for count in range(1, min(high, need) + 1):
+            current = {(c + o)[:need] for c in current for o in once}
             if count >= low:
                 results |= current
-        if high > K:
+        if high > need:
             results |= current
         return results
     return None
@@ -146,7 +170,13 @@ class PhraseIndex:
             for alternative in split_alternatives(source):
                 order = orders[target] = orders.get(target, -1) + 1
                 # No leading \b: search() tries word edges only.
-                piece = Piece(re.compile(rf"(?:{alternative})\b"), rule_index, order)
+                required = required_text(alternative)
+                piece = Piece(
+                    re.compile(rf"(?:{alternative})\b"),
+                    rule_index,
+                    order,
+                    required if len(required) >= K else "",
+                )
                 starts = beginnings(alternative)
                 if starts is None:
                     self.always.append(piece)
@@ -154,10 +184,16 @@ class PhraseIndex:
                     self.by_beginning.setdefault(start, []).append(piece)
         self.targets = list(targets)
         self._beginning_set = frozenset(self.by_beginning)
+        # only the word edges a beginning can start at (not a word's end before a space)
+        firsts = sorted({b[0] for b in self.by_beginning})
+        self._edges = (
+            re.compile(rf"\b(?=[{re.escape(''.join(firsts))}])") if firsts and not self.always
+            else _WORD_EDGE
+        )  # fmt: skip
 
     def search(self, text: str) -> list[tuple[int, re.Match]]:
         """(rule index, match) for every phrase found, non-overlapping within a target."""
-        edges = [m.start() for m in _WORD_EDGE.finditer(text)]
+        edges = [m.start() for m in self._edges.finditer(text)]
         at: dict[str, list[int]] = {}  # where each beginning occurs, at word edges only
         for i in edges:
             at.setdefault(text[i : i + K], []).append(i)
@@ -168,9 +204,16 @@ class PhraseIndex:
                 for m in piece.pattern.finditer(text):
                     if m.start() in edge_set:
                         candidates.append((m.start(), piece.order, piece.rule_index, m))
+        present: dict[str, bool] = {}
         for beginning in self._beginning_set.intersection(at):
             positions = at[beginning]
             for piece in self.by_beginning[beginning]:
+                if piece.required:
+                    found = present.get(piece.required)
+                    if found is None:
+                        found = present[piece.required] = piece.required in text
+                    if not found:
+                        continue
                 for pos in positions:
                     m = piece.pattern.match(text, pos)
                     if m:

@@ -7,22 +7,24 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from twitchcheck.case import Case, Dog, Episode, History
+from twitchcheck.errors import InputError
 
 from .breeds import find_breed
-from .cues import AFFIRMED, NEGATED, UNSURE, Cues, said_by_owner
+from .cues import AFFIRMED, COMPARED, HYPOTHETICAL, NEGATED, UNSURE, Cues, said_by_owner
 from .dog import find_age, find_sex
-from .episode import EPISODE_WORD, Clauses, body_areas, durations
+from .episode import Clauses, body_areas, counts, durations
 from .prefilter import PhraseIndex
-from .text import Prepared, prepare
-from .vocabulary import ABSENT, PREFERENCE, RULES, SEEN
+from .tables import ABSENT, SEEN, load_tables, words_pattern
+from .text import MAX_CHARS, Prepared, prepare
 
 Evidence = dict[str, str]
 
-_EXERCISE_WORD = re.compile(
-    r"\b(?:exercis\w*|hik\w+|walk\w*|run\w*|ran|agility|play\w*|fetch\w*|swim\w*|training"
-    r"|workshop|trial|game|ball|jog\w*|activity|active|trek\w*|session|outing|day out)\b"
-)
-_SCOPE_WORD = {"episode": EPISODE_WORD, "exercise": _EXERCISE_WORD}
+_TABLES = load_tables()
+RULES, PREFERENCE = _TABLES.rules, _TABLES.preference
+_SCOPE_WORD = {
+    name: re.compile(rf"\b(?:{words_pattern(words)})\b")
+    for name, words in _TABLES.cues.scopes.items()
+}
 
 
 class Finding(NamedTuple):
@@ -33,6 +35,26 @@ class Finding(NamedTuple):
 
 
 _INDEX = PhraseIndex([r.target for r in RULES], [r.pattern for r in RULES])
+_LANGUAGES = _TABLES.languages
+_WORD = re.compile(r"[^\W\d_]+")
+# word -> the languages it is an everyday word of (0: English, 1...: the others)
+_LANGUAGE_OF: dict[str, list[int]] = {w: [0] for w in _LANGUAGES.english}
+for _i, _words in enumerate(_LANGUAGES.others.values(), 1):
+    for _w in _words:
+        _LANGUAGE_OF.setdefault(_w, []).append(_i)
+
+
+def in_another_language(text: str) -> bool:
+    """True when the text's everyday words are mostly another language's ("Mein Hund...");
+    its first 400 characters tell."""
+    counts = [0] * (len(_LANGUAGES.others) + 1)
+    for word in _WORD.findall(text[:400].lower()):
+        for language in _LANGUAGE_OF.get(word, ()):
+            counts[language] += 1
+    english = counts[0]
+    return any(n >= _LANGUAGES.at_least and n > english for n in counts[1:])
+
+
 _YES_NO_FIELDS = {path for path, values in PREFERENCE.items() if True in values}
 
 
@@ -65,16 +87,21 @@ def _phrase_findings(text: str, sentences: _Sentences, cues: Cues) -> list[Findi
         if rule.owner_guard and said_by_owner(text, m.start()):
             continue
         how, cue_start = cues.polarity(m.start(), in_a_list=rule.affirmed == SEEN)
-        value = {AFFIRMED: rule.affirmed, NEGATED: rule.negated, UNSURE: rule.unsure}[how]
+        value = {AFFIRMED: rule.affirmed, NEGATED: rule.negated, UNSURE: rule.unsure,
+                 HYPOTHETICAL: rule.unsure, COMPARED: rule.compared}[how]  # fmt: skip
         if value is not None:
             found.append(Finding(rule.target, value, cue_start, m.end()))
     return found
 
 
-def _episode_findings(text: str, cues: Cues) -> list[Finding]:
+def _episode_findings(text: str, cues: Cues, sentences: _Sentences) -> list[Finding]:
     clauses = Clauses(text, cues)
     found = [Finding(f"episode.body_area.{a}", True, s, e) for a, s, e in body_areas(clauses)]
     found += [Finding("episode.duration", d, s, e) for d, s, e in durations(clauses)]
+    for n, s, e in counts(clauses, sentences.spans):
+        found.append(Finding("episode.count_24h", n, s, e))
+        if n >= 2:  # two or more in a day: happening more often than it did
+            found.append(Finding("episode.pattern", "more_often_lately", s, e))
     return found
 
 
@@ -89,10 +116,13 @@ def _dog_findings(text: str) -> list[Finding]:
 
 
 def _choose(values: list, path: str):
-    preference = PREFERENCE.get(path)
-    if preference is None:
+    """The value kept when a text says several: the best-ranked, then the first said."""
+    if path == "episode.count_24h":
+        return max(values)  # "a fit this morning ... now a second one": two
+    ranks = PREFERENCE.get(path)
+    if ranks is None:
         return values[0]
-    return min(values, key=lambda v: preference.index(v) if v in preference else len(preference))
+    return min(values, key=lambda v: ranks.get(v, len(ranks)))  # min keeps the first of equals
 
 
 def _assemble(findings: list[Finding], prepared: Prepared) -> tuple[Case, Evidence]:
@@ -138,11 +168,12 @@ def _assemble(findings: list[Finding], prepared: Prepared) -> tuple[Case, Eviden
 
 
 def read(text: str) -> tuple[Case, Evidence]:
-    """understand() without its safety net: for tests, which should see any error."""
+    """The case and evidence of `text` (at most MAX_CHARS are read), without the input checks
+    of `understand`: for tests that feed it anything."""
     prepared = prepare(text)
     sentences, cues = _Sentences(prepared), Cues(prepared.text)
     findings = _phrase_findings(prepared.text, sentences, cues)
-    findings += _episode_findings(prepared.text, cues)
+    findings += _episode_findings(prepared.text, cues, sentences)
     findings += _dog_findings(prepared.text)
     return _assemble(findings, prepared)
 
@@ -153,9 +184,20 @@ def understand(text: str) -> tuple[Case, Evidence]:
     Evidence keys: a field path ("dog.age_years"), "episode.body_area.<area>",
     "signs.<id>", "signs_absent.<id>", and the path of a field the owner is unsure of
     (listed in the case's `unknown`). Values are exact substrings of the input.
-    Never raises: any input gives a valid Case (an empty one at worst).
+
+    Empty text, text in another language, or text with nothing understood gives an
+    empty `Case()`, which the caller can tell by `case == Case()`. Text that is not a string, or
+    longer than MAX_CHARS characters, is refused with an `InputError` (field `text`); it
+    is never cut. Any other exception is a bug and is not hidden.
     """
-    try:
-        return read(text)
-    except Exception:  # a bug must not take down the CLI or the web form
+    if not isinstance(text, str):
+        kind = "nothing" if text is None else type(text).__name__
+        raise InputError(f"the text must be a string, not {kind}",
+                         [{"field": "text", "message": "a string is required"}])  # fmt: skip
+    if len(text) > MAX_CHARS:
+        message = (f"the text is {len(text):,} characters long; at most {MAX_CHARS:,} are "
+                   "read: please shorten it")  # fmt: skip
+        raise InputError(message, [{"field": "text", "message": message}])
+    if not text.strip() or in_another_language(text):
         return Case(), {}
+    return read(text)

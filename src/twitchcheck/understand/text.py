@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .spelling import correct_word
+from .spelling import SHORT_WORDS, correct_word
 
 MAX_CHARS = 5000
 
@@ -16,8 +16,10 @@ MAX_CHARS = 5000
 _UNIFY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
                         "\u2014": "-", "\u00a0": " ", "\t": " ", "\r": " "})  # fmt: skip
-# A word that may be misspelt, or a run of spaces (read as one space).
-_FIXABLE = re.compile(r"[a-z]{5,}| {2,}")
+# A word that may be misspelt (five letters or more, or one of the short ones listed in
+# spelling.yaml), or a run of spaces (read as one space).
+_SHORT_WORDS = "|".join(sorted((w for w in SHORT_WORDS if len(w) < 5), key=len, reverse=True))
+_FIXABLE = re.compile(rf"\b(?:{_SHORT_WORDS})\b|[a-z]{{5,}}| {{2,}}")
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 
 
