@@ -77,13 +77,10 @@ def test_skip_goes_straight_to_the_first_question(client):
 
 
 def test_continue_asks_only_about_what_is_missing(client):
-    text = (
-        "Our 6-year-old beagle's legs twitched in her sleep for about 20 seconds; "
-        "she woke as soon as I called her."
-    )
+    text = "Our 6-year-old beagle's legs twitched in her sleep for about 20 seconds."
     chips = describe(client, text)
     understood = {fact.key.partition(":")[0] for fact in chips.context["facts"]}
-    assert {"episode.context", "episode.duration", "episode.aware"} <= understood
+    assert {"episode.context", "episode.duration", "episode.looks_like"} <= understood
     response = client.post("/check/", {"state": chips.context["state"], "action": "confirm"})
     assert response.status_code == 200
     assert response.context["number"] == 1
