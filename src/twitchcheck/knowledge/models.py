@@ -250,8 +250,10 @@ class QuestionSpec(_Data):
     signs: list[str] = []
     # ask only when this holds (for example: the nursing question only for a female dog)
     only_if: Condition | None = None
-    # part of the red-flag screen: the interview is not done while it applies and is open
+    # part of the red-flag screen: the interview is not done while it applies and is open;
+    # `screen_if`: part of the screen only when this holds (asked on its merits otherwise)
     screen: bool = False
+    screen_if: Condition | None = None
     # asked first, in the file's order, while open: what the owner saw and when, the way a
     # vet's telephone triage starts
     opening: bool = False
