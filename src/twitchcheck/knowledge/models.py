@@ -25,9 +25,9 @@ class Reference(_Data):
     citation: str | None = None
     doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
     pmid: str | None = Field(default=None, pattern=r"^\d{5,9}$")
-    # primary: consensus statements, peer-reviewed papers, textbooks;
-    # authoritative: veterinary manuals, vet schools, poison services;
-    # extra: further reading only (clinic pages, owner sites)
+    # primary: peer-reviewed studies and case series;
+    # authoritative: consensus statements, textbooks, veterinary manuals, vet schools,
+    # poison services; extra: further reading only (clinic pages, owner sites)
     strength: Literal["primary", "authoritative", "extra"] = "extra"
 
     @model_validator(mode="after")
