@@ -243,7 +243,7 @@ PICTURES = [
         },
         "seizure_disorder",
         ("see_vet",),
-        id="brain disease look-alike: first fit at 3 years, normal after: idiopathic epilepsy, see_vet",
+        id="brain disease look-alike: first fit at 3 years, normal after",
     ),
     pytest.param(
         {
@@ -323,7 +323,7 @@ PICTURES = [
         },
         "old_age_tremor",
         ("home_care",),
-        id="orthostatic look-alike: 13-year-old Labrador, legs shake on standing: old-age tremor, home care",
+        id="orthostatic look-alike: old Labrador whose legs shake on standing",
     ),
     pytest.param(
         {
