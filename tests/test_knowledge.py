@@ -129,3 +129,10 @@ def test_the_projects_contract_schemas_are_the_shared_ones():
     for name in ("case.schema.json", "assessment.schema.json"):
         ours = (ROOT / "tests" / "contract" / name).read_text(encoding="utf-8")
         assert ours.strip() == (CONTRACT / name).read_text(encoding="utf-8").strip(), name
+
+
+def test_every_cause_rests_on_two_strong_references():
+    from twitchcheck.knowledge.document import strong_references
+
+    weak = [c.id for c in load_knowledge().causes if strong_references(c) < 2]
+    assert weak == [], "each cause needs two primary or authoritative references"

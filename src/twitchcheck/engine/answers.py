@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from twitchcheck.engine.features import AREA_PATH, Answer, value_key
+from twitchcheck.engine.features import AREA_PATH, BREED_GIVEN, BREED_PATH, Answer, value_key
 from twitchcheck.engine.model import Model
 
-# Answers never offered by questions or suggested as changes: free text.
-_NOT_ASKED = ("dog.breed",)
+# A breed group's share of twitching dogs when its cause-specific ratio is 1: how likely an
+# owner's answer to "what breed?" falls in one group (groups are small and overlap).
+BREED_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class AnswerTable:
         self.model = model
         f, k = model.features, model.knowledge
         answers: list[Answer] = []
-        self.topics: list[str] = [p for p, s in k.fields.items() if p not in _NOT_ASKED]
+        self.topics: list[str] = list(k.fields)
         self.topics += list(k.signs)
         self.topic_index = {t: i for i, t in enumerate(self.topics)}
         topic_of: list[int] = []
@@ -45,6 +46,11 @@ class AnswerTable:
             for a in f.field_answers(path):
                 answers.append(a)
                 topic_of.append(self.topic_index[path])
+                if path == BREED_PATH:
+                    group = [key[1] for key in map(f.keys.__getitem__, a.cols) if key[0] == "breed"]
+                    label = k.breed_groups[group[0]].label.lower() if group else None
+                    if_texts.append(f"your dog is one of the {label}" if label else None)
+                    continue
                 if path == AREA_PATH:
                     entry = spec.values[a.value[0]]  # type: ignore[index]
                 elif spec.kind == "number":
@@ -68,6 +74,14 @@ class AnswerTable:
         self.likelihood = np.exp(
             np.array([model.loglik[list(a.cols)].sum(axis=0) for a in answers])
         )
+        # a breed group's row holds likelihood ratios, not probabilities: turn them into the
+        # chance of naming a breed in the group, and the rest into "another breed"
+        breed = [i for i, a in enumerate(answers) if a.field == BREED_PATH]
+        if breed:
+            groups, other = breed[:-1], breed[-1]
+            self.likelihood[groups] = np.minimum(self.likelihood[groups] * BREED_SHARE, 0.9)
+            rest = 1.0 - self.likelihood[groups].sum(axis=0)
+            self.likelihood[other] = np.clip(rest, 0.05, 1.0)
         # the answers of each field topic, for questions
         self.of_field: dict[str, list[int]] = {}
         for i, a in enumerate(answers):
@@ -83,6 +97,8 @@ class AnswerTable:
                 topic_cols[c, self.topic_index[AREA_PATH]] = 1
             elif kind == "unknown" and key[1] in self.topic_index:
                 topic_cols[c, self.topic_index[key[1]]] = 1
+            elif key == BREED_GIVEN:
+                topic_cols[c, self.topic_index[BREED_PATH]] = 1
             elif kind in self.topic_index:
                 topic_cols[c, self.topic_index[kind]] = 1
         self._topic_cols = topic_cols

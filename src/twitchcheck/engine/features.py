@@ -6,6 +6,7 @@ A column is one observable fact:
     ("sign", sign, seen)    a sign seen, or asked about and not seen
     ("breed", group)        the breed belongs to a breed group
     ("unknown", path)       the owner was asked and does not know
+    ("breed given",)        the breed is known (whether or not in a breed group)
 
 The engine reads a case only through these columns, so that many cases, and the hypothetical
 answers to many questions, can be weighed at once as rows of one matrix.
@@ -22,6 +23,8 @@ from twitchcheck.knowledge import Knowledge
 
 _SECTIONS = ("dog", "episode", "history")
 AREA_PATH = "episode.body_area"
+BREED_PATH = "dog.breed"
+BREED_GIVEN = ("breed given",)  # a column that only says the breed is known
 
 
 def value_key(value) -> str:
@@ -56,6 +59,7 @@ class Features:
                 keys += [("area", a, seen) for a in spec.values for seen in (True, False)]
         keys += [("sign", s, seen) for s in knowledge.signs for seen in (True, False)]
         keys += [("breed", g) for g in knowledge.breed_groups]
+        keys += [BREED_GIVEN]
         keys += [("unknown", p) for p in FIELD_PATHS]
         self.keys = keys
         self.col = {key: i for i, key in enumerate(keys)}
@@ -96,6 +100,7 @@ class Features:
                     readers.append((name, "value", lookup))
             self._sections.append((section, readers))
         self._unknown = {p: self.col[("unknown", p)] for p in FIELD_PATHS}
+        self._breed_given = self.col[BREED_GIVEN]
         self._seen = {s: self.col[("sign", s, True)] for s in knowledge.signs}
         self._unseen = {s: self.col[("sign", s, False)] for s in knowledge.signs}
         self._area_cols = {
@@ -132,6 +137,7 @@ class Features:
                     ]
                 else:
                     cols += self.breed_columns(value)
+                    cols.append(self._breed_given)
         if case.signs:
             seen = self._seen
             cols += [seen[s] for s in case.signs]
@@ -163,6 +169,13 @@ class Features:
                 Answer(path, spec.values[name].answer, (self.col[(path, name)],))
                 for name, _ in self.ranges[path]
             ]
+        if path == BREED_PATH:
+            given = self.col[BREED_GIVEN]
+            found = [
+                Answer(path, group.breeds[0], (given, self.col[("breed", gid)]))
+                for gid, group in self.knowledge.breed_groups.items()
+            ]
+            return [*found, Answer(path, "another breed", (given,))]
         if spec.kind == "text":
             return []
         answers = []

@@ -135,6 +135,9 @@ class Model:
         self.question_tests = {
             q.id: cond.compile(q.only_if) for q in knowledge.questions if q.only_if is not None
         }
+        self.screen_tests = {
+            q.id: cond.compile(q.screen_if) for q in knowledge.questions if q.screen_if is not None
+        }
         cond.fix()
         self.flag_levels = np.array([r.level for r in self.red_flags])
 

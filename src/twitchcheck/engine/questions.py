@@ -28,6 +28,7 @@ from twitchcheck.knowledge.models import QuestionSpec
 
 URGENCY_WEIGHT = 1.0
 UP_WEIGHT = 3.0  # an answer that raises the urgency matters this much more than one lowering it
+EMERGENCY_WEIGHT = 2.0  # and one that raises it to an emergency twice as much again
 SETTLED = 0.3  # expected urgency change below which the urgency counts as settled
 CLEAR = 0.75  # posterior of the leading family of causes at which it counts as clear
 WORTH_ASKING = 0.06  # a question must be worth at least this much to be asked
@@ -71,7 +72,7 @@ class Planner:
         if level_now == EMERGENCY:
             return self._settle_emergency(rows, now.post[0], open_plans, answered)
         first = [p for p in open_plans if p.spec.opening] or [
-            p for p in open_plans if p.spec.screen
+            p for p in open_plans if self._screening(p, rows)
         ]
         if first:  # in the order of questions.yaml
             return NextStep(done=False, question=self._question(first[0], answered))
@@ -89,6 +90,13 @@ class Planner:
         if (settled < SETTLED and clear) or worth[best] < WORTH_ASKING:
             return NextStep(done=True)
         return NextStep(done=False, question=self._question(open_plans[best], answered))
+
+    def _screening(self, plan: Plan, rows: Rows) -> bool:
+        """Whether the question is part of the red-flag screen for this case."""
+        if plan.spec.screen:
+            return True
+        test = self.model.screen_tests.get(plan.spec.id)
+        return test is not None and bool(test(np.ascontiguousarray(rows.leaves.T))[0])
 
     def _settle_emergency(self, rows: Rows, post, open_plans, answered) -> NextStep:
         """Done once the answer can only be an emergency. While an open question could still
@@ -147,6 +155,7 @@ class Planner:
         np.add.at(expected_h, owner_arr, p_outcome * _entropy(family_post))
         levels = evaluated.level
         weight = np.where(levels > level_now, UP_WEIGHT, np.where(levels < level_now, 1.0, 0.0))
+        weight[levels == EMERGENCY] *= EMERGENCY_WEIGHT if level_now < EMERGENCY else 1.0
         weight[p_outcome < MIN_OUTCOME] = 0.0
         urgency = np.zeros(len(plans))
         np.add.at(urgency, owner_arr, p_outcome * weight)
@@ -163,6 +172,8 @@ class Planner:
         if spec.field == "signs":
             options = [table.topics[t] for t in plan.topics if not answered[t]]
             labels = {s: k.signs[s].label for s in options}
+        elif k.fields[spec.field].kind == "text":  # typed in: the breed
+            options, labels = [], {}
         else:
             field = k.fields[spec.field]
             answers = [table.answers[a] for a in table.of_field[spec.field]]

@@ -122,8 +122,9 @@ def render(k: Knowledge) -> str:
         "or none. For each cause: what it is, the facts that point to it and away from it (how "
         "much more or less likely each makes it than in twitching dogs in general), the facts it "
         "is hardly seen without, its urgency and escalations, and its references (strength: "
-        "*primary* for peer-reviewed studies, consensus statements and textbooks, *authoritative* "
-        "for veterinary manuals, vet schools and poison services, *extra* for further reading).",
+        "*primary* for peer-reviewed studies, *authoritative* for consensus statements, "
+        "textbooks, veterinary manuals, vet schools and poison services, *extra* for further "
+        "reading).",
         "",
         "## Red flags",
         "",

@@ -218,6 +218,8 @@ def _check_whole(k: Knowledge) -> None:
             raise KnowledgeError(f"{where}: field: unknown case field {q.field!r}")
         if q.only_if is not None:
             _check_condition(k, q.only_if, f"{where}: only_if")
+        if q.screen_if is not None:
+            _check_condition(k, q.screen_if, f"{where}: screen_if")
     asked = [s for q in k.questions if q.field == "signs" for s in q.signs]
     if sorted(asked) != sorted(SIGN_IDS):
         raise KnowledgeError("questions.yaml: the sign questions must ask every sign once")

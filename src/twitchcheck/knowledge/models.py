@@ -25,9 +25,9 @@ class Reference(_Data):
     citation: str | None = None
     doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
     pmid: str | None = Field(default=None, pattern=r"^\d{5,9}$")
-    # primary: consensus statements, peer-reviewed papers, textbooks;
-    # authoritative: veterinary manuals, vet schools, poison services;
-    # extra: further reading only (clinic pages, owner sites)
+    # primary: peer-reviewed studies and case series;
+    # authoritative: consensus statements, textbooks, veterinary manuals, vet schools,
+    # poison services; extra: further reading only (clinic pages, owner sites)
     strength: Literal["primary", "authoritative", "extra"] = "extra"
 
     @model_validator(mode="after")
@@ -250,8 +250,10 @@ class QuestionSpec(_Data):
     signs: list[str] = []
     # ask only when this holds (for example: the nursing question only for a female dog)
     only_if: Condition | None = None
-    # part of the red-flag screen: the interview is not done while it applies and is open
+    # part of the red-flag screen: the interview is not done while it applies and is open;
+    # `screen_if`: part of the screen only when this holds (asked on its merits otherwise)
     screen: bool = False
+    screen_if: Condition | None = None
     # asked first, in the file's order, while open: what the owner saw and when, the way a
     # vet's telephone triage starts
     opening: bool = False
