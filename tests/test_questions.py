@@ -36,7 +36,8 @@ def _answer(case: dict, question, rng: random.Random) -> dict:
     if rng.random() < 0.25:
         case["unknown"] = [*case.get("unknown", []), question.field]
         return case
-    value = rng.choice(question.options)
+    # a typed answer (the breed) has no options to pick from
+    value = rng.choice(question.options or ["dachshund", "labrador retriever", "mongrel"])
     section, _, name = question.field.partition(".")
     case.setdefault(section, {})[name] = [value] if name == "body_area" else value
     return case
