@@ -192,8 +192,11 @@ class Model:
         facts it states (None: as if enough were known, for weighing questions)."""
         v = np.ascontiguousarray(leaves.T)  # leaves x rows: each test reads one whole row
         logp = np.array(raw.T)  # causes x rows
+        unmet = []
         for req in self.requirements:
-            logp[req.cause] += req.log_factor * ~req.when(v)
+            missing = ~req.when(v)
+            logp[req.cause] += req.log_factor * missing
+            unmet.append((req.cause, missing))
         logp -= logp.max(axis=0)
         post = np.exp(logp)
         post /= post.sum(axis=0)
@@ -206,6 +209,10 @@ class Model:
             np.maximum(
                 cause_level[esc.cause], np.where(hit, esc.level, 0), out=cause_level[esc.cause]
             )
+        # a cause still missing the fact it hardly occurs without cannot by itself make an
+        # emergency: that fact is asked, or named in what would change the answer
+        for cause, missing in unmet:
+            np.minimum(cause_level[cause], np.where(missing, 2, 3), out=cause_level[cause])
         level = np.zeros(n, dtype=int)
         for lv in (1, 2, 3):
             mass = np.einsum("cr,cr->r", post, cause_level >= lv)
