@@ -161,8 +161,11 @@ def duration_category(match: re.Match) -> str | None:
             return "seconds"
         return "over_5_minutes" if unit_seconds == 3600 else None
     seconds = high * unit_seconds
-    if bound in {"less than", "under", "at most", "up to"} and seconds <= 60:
-        return "seconds"
+    if bound in {"less than", "under", "at most", "up to"}:
+        if seconds <= 60:
+            return "seconds"
+        # "less than ten minutes" says nothing about whether it passed five
+        return "under_5_minutes" if seconds <= 300 else None
     if bound in {"over", "more than", "at least", "well over"} and seconds >= 300:
         return "over_5_minutes"
     if seconds < 60:
