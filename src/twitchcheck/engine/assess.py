@@ -11,9 +11,9 @@ from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
 from twitchcheck.engine.model import FEW_FACTS, LEVELS, Evaluation, Model, get_model
 
 MAX_REASONS = 5
-# causes less likely than this are listed without their reasons (a cause at 0.01% has
+# causes less likely than this are listed without their reasons (a cause under 1% has
 # facts in its favour, but nobody needs to read them)
-WITH_REASONS = 0.001
+WITH_REASONS = 0.01
 MAX_CHANGES = 8
 # causes at least this likely, among the first three, give their advice and prevention
 RELEVANT = 0.2

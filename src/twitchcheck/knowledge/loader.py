@@ -6,7 +6,11 @@ A malformed file fails with a `KnowledgeError` naming the file, the entry and th
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
+import os
+import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,8 +171,53 @@ def load(data_dir: Path = DATA_DIR) -> Knowledge:
 
 @functools.cache
 def load_knowledge() -> Knowledge:
-    """The packaged knowledge, loaded and checked once per process."""
-    return load()
+    """The packaged knowledge, loaded and checked once per process.
+
+    The checked result is kept in the user's cache folder, keyed by the data files' names,
+    sizes and times, so the next process starts without parsing and validating YAML; a
+    cache that cannot be read or written is simply not used."""
+    path = _cache_path(DATA_DIR)
+    if path is not None:
+        try:
+            with path.open("rb") as f:
+                cached = pickle.load(f)
+            if isinstance(cached, Knowledge):
+                return cached
+        except Exception:  # a missing, stale or damaged cache: load from the files
+            pass
+    knowledge = load()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            with partial.open("wb") as f:
+                pickle.dump(knowledge, f, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(path)
+        except OSError:  # a read-only home: the next process loads the files again
+            pass
+    return knowledge
+
+
+def _cache_path(data_dir: Path) -> Path | None:
+    if os.environ.get("TWITCHCHECK_NO_CACHE"):
+        return None
+    try:
+        files = sorted(data_dir.rglob("*.yaml"))
+        stamp = hashlib.sha256()
+        for file in files:
+            info = file.stat()
+            stamp.update(
+                f"{file.relative_to(data_dir)}:{info.st_size}:{info.st_mtime_ns};".encode()
+            )
+        # and the code that defines the loaded objects
+        code = [*Path(__file__).parent.glob("*.py"), Path(__file__).parent.parent / "case.py"]
+        for file in sorted(code):
+            stamp.update(f"{file.name}:{file.stat().st_mtime_ns};".encode())
+        stamp.update(sys.version.encode())
+    except OSError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "twitchcheck" / f"knowledge-{stamp.hexdigest()[:24]}.pickle"
 
 
 # --- checks across files -------------------------------------------------------------
