@@ -7,8 +7,8 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 
 from twitchcheck.case import Case
-from twitchcheck.engine.assess import assess_cases
 from twitchcheck.engine.answers import answer_table
+from twitchcheck.engine.assess import assess_cases
 from twitchcheck.engine.model import get_model
 from twitchcheck.engine.questions import next_step
 from twitchcheck.errors import InputError, parse_case
