@@ -2,8 +2,9 @@
 
 `ways(condition)` lists small contract cases, each making the condition true through a
 different branch: one per value of an `in`, one per sign of `signs_any`, one per breed group,
-every combination of the parts of an `all`. A `not` is satisfied by leaving its facts unknown.
-Tests use it to show that a red flag fires from every way a case can show it.
+every combination of the parts of an `all`, and a "don't know" where `or_unsure` allows it.
+A `not` is satisfied by leaving its facts unknown. Tests use it to show that a red flag fires
+from every way a case can show it.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ def _merge(a: dict, b: dict) -> dict | None:
             out[key] = sorted(set(out.get(key, [])) | set(value))
     if set(out.get("signs", [])) & set(out.get("signs_absent", [])):
         return None
+    for path in out.get("unknown", []):
+        section, _, name = path.partition(".")
+        if name in out.get(section, {}):
+            return None
     return out
 
 
@@ -75,6 +80,7 @@ def ways(cond: Condition) -> list[dict]:
         if "unknown" in spec.values:
             found.append(_set(path, "unknown"))
         return found
+    unsure = [{"unknown": [path]}] if cond.or_unsure else []
     if cond.is_ is not None:
-        return [_set(path, cond.is_)]
-    return [_set(path, _value(path, value)) for value in cond.in_]
+        return [_set(path, cond.is_), *unsure]
+    return [_set(path, _value(path, value)) for value in cond.in_ or []] + unsure

@@ -136,3 +136,17 @@ def test_every_cause_rests_on_two_strong_references():
 
     weak = [c.id for c in load_knowledge().causes if strong_references(c) < 2]
     assert weak == [], "each cause needs two primary or authoritative references"
+
+
+def test_or_unsure_belongs_to_a_value_test_on_a_field():
+    from pydantic import ValidationError
+
+    from twitchcheck.knowledge.models import Condition
+
+    assert Condition.model_validate({"field": "dog.age_years", "in": ["senior"], "or_unsure": True})
+    for bad in (
+        {"field": "dog.age_years", "answered_unknown": True, "or_unsure": True},
+        {"sign": "collapse", "or_unsure": True},
+    ):
+        with pytest.raises(ValidationError):
+            Condition.model_validate(bad)

@@ -162,7 +162,14 @@ def _asked_knowing_little(case: dict) -> set[str]:
 
 def test_a_fit_brings_questions_on_how_long_and_how_many():
     asked = _asked_knowing_little({"episode": {"looks_like": "seizure_or_fit"}})
-    assert {"episode.duration", "episode.count_24h", "history.possible_toxin"} <= asked
+    assert {"episode.duration", "history.possible_toxin"} <= asked
+    # with the age and earlier fits unknown, a first fit in a young or older dog cannot be
+    # ruled out and the answer is already an emergency; known, the count is asked
+    known = {
+        "dog": {"age_years": 3},
+        "episode": {"looks_like": "seizure_or_fit", "pattern": "occasional", "duration": "seconds"},
+    }
+    assert "episode.count_24h" in _asked_knowing_little(known)
 
 
 def test_no_pregnancy_question_for_a_male_dog():
@@ -203,3 +210,24 @@ def test_every_option_offered_is_a_valid_answer(seed):
             )
             Case.model_validate(trial)
         case = _answer(case, q, rng)
+
+
+def test_an_owner_unsure_what_it_looked_like_is_asked_whether_the_dog_responds():
+    from twitchcheck import next_question
+
+    step = next_question({"unknown": ["episode.looks_like"], "signs_absent": []})
+    asked = []
+    case: dict = {"unknown": ["episode.looks_like"]}
+    for _ in range(12):
+        step = next_question(case)
+        if step.done:
+            break
+        field = step.question.field
+        asked.append(field)
+        if field == "signs":
+            case.setdefault("signs_absent", []).extend(
+                o for o in step.question.options if o not in case.get("signs_absent", [])
+            )
+        else:
+            case.setdefault("unknown", []).append(field)
+    assert "episode.aware" in asked

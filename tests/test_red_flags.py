@@ -130,3 +130,100 @@ SITUATIONS = [
 )
 def test_owner_situations_get_the_urgency_vets_give_them(case, urgency):
     assert assess(case).urgency == urgency
+
+
+# "Don't know" must not hide a danger when the rest of the picture fits it, and must not
+# turn an everyday picture into an emergency.
+UNSURE_SITUATIONS = [
+    (
+        "jaw champing twice today in a dog whose owner could not tell if it heard them",
+        {
+            "episode": {"count_24h": 2, "looks_like": "twitching_or_jerking"},
+            "signs": ["paddling_or_chomping"],
+            "unknown": ["episode.aware"],
+        },
+        "emergency",
+    ),
+    (
+        "legs paddling twice tonight in a sleeping dog that wakes at once when called",
+        {
+            "episode": {"count_24h": 2, "context": "asleep", "aware": "yes"},
+            "signs": ["paddling_or_chomping"],
+        },
+        "normal",
+    ),
+    (
+        "a first fit in a rescue dog whose age nobody knows",
+        {
+            "episode": {"looks_like": "seizure_or_fit", "pattern": "first_time", "count_24h": 1},
+            "unknown": ["dog.age_years"],
+        },
+        "emergency",
+    ),
+    (
+        "a first short fit in a three-year-old, fully recovered",
+        {
+            "dog": {"age_years": 3},
+            "episode": {
+                "looks_like": "seizure_or_fit",
+                "pattern": "first_time",
+                "count_24h": 1,
+                "duration": "under_5_minutes",
+                "afterwards": "normal",
+            },
+            "history": {"possible_toxin": "no"},
+        },
+        "see_vet",
+    ),
+    (
+        "wobbly and shaking all over, the owner cannot say what it looked like or rule out poison",
+        {
+            "episode": {"body_area": ["whole_body"]},
+            "signs": ["wobbling"],
+            "unknown": ["episode.looks_like", "history.possible_toxin"],
+        },
+        "emergency",
+    ),
+    (
+        "shivering in the cold, poison neither known nor ruled out",
+        {
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "body_area": ["whole_body"],
+                "trigger": "cold_fear_or_excitement",
+                "stops_when_distracted": "yes",
+                "afterwards": "normal",
+            },
+            "unknown": ["history.possible_toxin"],
+        },
+        "normal",
+    ),
+    (
+        "crying with pain and shaking, the owner unsure whether it is the whole body",
+        {
+            "episode": {"looks_like": "trembling_or_shivering", "aware": "yes"},
+            "signs": ["limping_or_pain"],
+            "unknown": ["episode.body_area"],
+        },
+        "emergency",
+    ),
+    (
+        "wobbly and trembling after a missed meal, the owner unsure whether it responds",
+        {
+            "dog": {"age_years": 8},
+            "episode": {"looks_like": "trembling_or_shivering", "trigger": "missed_meal"},
+            "signs": ["wobbling"],
+            "unknown": ["episode.aware"],
+        },
+        "emergency",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "urgency"),
+    [s[1:] for s in UNSURE_SITUATIONS],
+    ids=[s[0] for s in UNSURE_SITUATIONS],
+)
+def test_dont_know_neither_hides_a_danger_nor_invents_one(case, urgency):
+    assert assess(case).urgency == urgency

@@ -61,18 +61,25 @@ class Conditions:
             return frozenset(col[("sign", s, True)] for s in cond.signs_any)
         if cond.breed is not None:
             return frozenset(col[("breed", g)] for g in cond.breed)
-        path = cond.field
+        path = str(cond.field)
         if cond.answered_unknown is not None:
-            cols = {col[("unknown", path)]}
-            if (path, "unknown") in col:
-                cols.add(col[(path, "unknown")])
-            return frozenset(cols)
+            return self._unknown_columns(path)
         values = cond.in_ or []
         if path == AREA_PATH:
-            return frozenset(col[("area", a, True)] for a in values)
-        if cond.is_ is not None:
-            return frozenset([col[(path, value_key(cond.is_))]])
-        return frozenset(col[(path, value_key(v))] for v in values)
+            cols = frozenset(col[("area", a, True)] for a in values)
+        elif cond.is_ is not None:
+            cols = frozenset([col[(path, value_key(cond.is_))]])
+        else:
+            cols = frozenset(col[(path, value_key(v))] for v in values)
+        return cols | self._unknown_columns(path) if cond.or_unsure else cols
+
+    def _unknown_columns(self, path: str) -> frozenset[int]:
+        """A "don't know" to the question, or the answer "we don't know" where it has one."""
+        col = self.features.col
+        cols = {col[("unknown", path)]}
+        if (path, "unknown") in col:
+            cols.add(col[(path, "unknown")])
+        return frozenset(cols)
 
     # --- evaluation --------------------------------------------------------------------
 

@@ -44,8 +44,10 @@ def condition_words(k: Knowledge, cond: Condition) -> str:
     if cond.answered_unknown is not None:
         return f"{spec.label.lower()} {'not known' if cond.answered_unknown else 'known'}"
     if cond.is_ is not None:
-        return spec.values["true" if cond.is_ else "false"].fact
-    return " or ".join(spec.values[str(v)].fact for v in cond.in_ or [])
+        words = spec.values["true" if cond.is_ else "false"].fact
+    else:
+        words = " or ".join(spec.values[str(v)].fact for v in cond.in_ or [])
+    return f"{words} (or not known)" if cond.or_unsure else words
 
 
 def _wrap(k: Knowledge, cond: Condition) -> str:

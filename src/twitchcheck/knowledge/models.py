@@ -48,12 +48,15 @@ class Condition(_Data):
     field + one of is/in/answered_unknown; sign; signs_any; breed; all; any; not.
     A number field is tested by its named ranges ("dog.age_years in [young_puppy]"); the
     breed by breed groups ("breed: [toy]"). `in: [unknown]` is the answer "we don't know";
-    `answered_unknown` is that answer or a "don't know" to the question."""
+    `answered_unknown` is that answer or a "don't know" to the question. `or_unsure` makes an
+    is/in test hold on a "don't know" too: for a danger criterion that an owner's uncertainty
+    must not hide."""
 
     field: str | None = None
     is_: bool | None = Field(default=None, alias="is")
     in_: list[str] | None = Field(default=None, alias="in")
     answered_unknown: bool | None = None
+    or_unsure: bool = False
     sign: str | None = None
     signs_any: list[str] | None = None
     breed: list[str] | None = None
@@ -82,6 +85,10 @@ class Condition(_Data):
             tests = [self.is_, self.in_, self.answered_unknown]
             if sum(t is not None for t in tests) != 1:
                 raise ValueError("a field condition needs exactly one of: is, in, answered_unknown")
+            if self.or_unsure and self.answered_unknown is not None:
+                raise ValueError("or_unsure goes with is or in, not with answered_unknown")
+        elif self.or_unsure:
+            raise ValueError("or_unsure goes with a field condition")
         return self
 
 
