@@ -6,7 +6,7 @@ wrong types and out-of-range values are rejected with the field's path.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -59,7 +59,7 @@ class _Strict(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_null(cls, value):
+    def _no_null(cls, value: Any) -> Any:
         # absent means unknown; an explicit null is a mistake the contract rejects
         if value is None:
             raise ValueError("null is not allowed: leave the field out when it is unknown")
@@ -148,7 +148,7 @@ class Case(_Strict):
             raise ValueError(f"{', '.join(both)}: a sign cannot be both seen and absent")
         return absent
 
-    def get(self, path: str):
+    def get(self, path: str) -> Any:
         """The value at a field path such as "episode.aware" (None when unknown)."""
         section, _, name = path.partition(".")
         return getattr(getattr(self, section), name)
