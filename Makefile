@@ -64,7 +64,7 @@ serve: $(STAMP)
 	$(BIN)/gunicorn twitchcheck.web.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis
 
 ## docs/knowledge.md, written from the knowledge files (a test checks it is current)
 docs: $(STAMP)

@@ -50,6 +50,10 @@ Trigger = Literal[
     "after_a_meal",
 ]
 
+Context = Literal["asleep", "resting_awake", "during_or_after_exercise", "any_time"]
+Duration = Literal["seconds", "under_5_minutes", "over_5_minutes", "constant"]
+Afterwards = Literal["normal", "confused_or_wobbly", "unknown"]
+
 SIGN_IDS: tuple[str, ...] = get_args(SignId)
 BODY_AREAS: tuple[str, ...] = get_args(BodyArea)
 
@@ -81,13 +85,11 @@ class Dog(_Strict):
 
 
 class Episode(_Strict):
-    context: Literal["asleep", "resting_awake", "during_or_after_exercise", "any_time"] | None = (
-        None
-    )
+    context: Context | None = None
     body_area: list[BodyArea] | None = None
-    duration: Literal["seconds", "under_5_minutes", "over_5_minutes", "constant"] | None = None
+    duration: Duration | None = None
     aware: YesNoUnknown | None = None
-    afterwards: Literal["normal", "confused_or_wobbly", "unknown"] | None = None
+    afterwards: Afterwards | None = None
     pattern: Literal["first_time", "occasional", "more_often_lately", "constant"] | None = None
     looks_like: LooksLike | None = None
     count_24h: Annotated[int, Field(ge=1, le=100)] | None = None
