@@ -47,9 +47,11 @@ screenshots: $(STAMP)
 screenshots-diary: $(STAMP)
 	DIARY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_diary_screenshots.py
 
+## ruff, and mypy over src (the settings in pyproject.toml: [tool.mypy])
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
