@@ -47,9 +47,11 @@ screenshots: $(STAMP)
 screenshots-diary: $(STAMP)
 	DIARY_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser/test_diary_screenshots.py
 
+## ruff, and mypy over src (the settings in pyproject.toml: [tool.mypy])
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
@@ -64,7 +66,7 @@ serve: $(STAMP)
 	$(BIN)/gunicorn twitchcheck.web.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis
 
 ## docs/knowledge.md, written from the knowledge files (a test checks it is current)
 docs: $(STAMP)

@@ -10,11 +10,12 @@ Names are imported on first use (PEP 562), so that `import twitchcheck.cli` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from twitchcheck.case import Assessment, Case, NextStep
     from twitchcheck.knowledge import load_knowledge
+    from twitchcheck.understand.reader import Evidence
 
 __all__ = [
     "Assessment",
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in ("Assessment", "Case", "NextStep"):
         import twitchcheck.case as case
 
@@ -39,13 +40,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'twitchcheck' has no attribute {name!r}")
 
 
-def _as_case(case):
+def _as_case(case: Case | dict[str, Any]) -> Case:
     from twitchcheck.case import Case
 
     return case if isinstance(case, Case) else Case.model_validate(case)
 
 
-def assess(case):
+def assess(case: Case | dict[str, Any]) -> Assessment:
     """Urgency, ranked causes with reasons, actions and prevention for one case
     (a Case, or a dict validated first: pydantic.ValidationError names the bad field)."""
     from twitchcheck.case import Assessment
@@ -54,14 +55,14 @@ def assess(case):
     return Assessment.model_validate(assess_case(_as_case(case)))
 
 
-def next_question(case):
+def next_question(case: Case | dict[str, Any]) -> NextStep:
     """The most useful next question for a partial case, or done."""
     from twitchcheck.engine import next_step
 
     return next_step(_as_case(case))
 
 
-def understand(text: str):
+def understand(text: str) -> tuple[Case, Evidence]:
     """An owner's own words -> (case, evidence); see twitchcheck.understand."""
     from twitchcheck.understand import understand as _understand
 

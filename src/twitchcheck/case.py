@@ -6,7 +6,7 @@ wrong types and out-of-range values are rejected with the field's path.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -50,6 +50,10 @@ Trigger = Literal[
     "after_a_meal",
 ]
 
+Context = Literal["asleep", "resting_awake", "during_or_after_exercise", "any_time"]
+Duration = Literal["seconds", "under_5_minutes", "over_5_minutes", "constant"]
+Afterwards = Literal["normal", "confused_or_wobbly", "unknown"]
+
 SIGN_IDS: tuple[str, ...] = get_args(SignId)
 BODY_AREAS: tuple[str, ...] = get_args(BodyArea)
 
@@ -59,7 +63,7 @@ class _Strict(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_null(cls, value):
+    def _no_null(cls, value: Any) -> Any:
         # absent means unknown; an explicit null is a mistake the contract rejects
         if value is None:
             raise ValueError("null is not allowed: leave the field out when it is unknown")
@@ -81,13 +85,11 @@ class Dog(_Strict):
 
 
 class Episode(_Strict):
-    context: Literal["asleep", "resting_awake", "during_or_after_exercise", "any_time"] | None = (
-        None
-    )
+    context: Context | None = None
     body_area: list[BodyArea] | None = None
-    duration: Literal["seconds", "under_5_minutes", "over_5_minutes", "constant"] | None = None
+    duration: Duration | None = None
     aware: YesNoUnknown | None = None
-    afterwards: Literal["normal", "confused_or_wobbly", "unknown"] | None = None
+    afterwards: Afterwards | None = None
     pattern: Literal["first_time", "occasional", "more_often_lately", "constant"] | None = None
     looks_like: LooksLike | None = None
     count_24h: Annotated[int, Field(ge=1, le=100)] | None = None
@@ -148,7 +150,7 @@ class Case(_Strict):
             raise ValueError(f"{', '.join(both)}: a sign cannot be both seen and absent")
         return absent
 
-    def get(self, path: str):
+    def get(self, path: str) -> Any:
         """The value at a field path such as "episode.aware" (None when unknown)."""
         section, _, name = path.partition(".")
         return getattr(getattr(self, section), name)

@@ -8,11 +8,23 @@ commands that need them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
+
+if TYPE_CHECKING:  # imported inside the commands that need them (start-up time)
+    from rich.console import Console
+
+    from twitchcheck.case import Case
+    from twitchcheck.understand.reader import Evidence
+
+# one JSON Lines input line -> its result; the lines of an input -> (line number, result)
+LineHandler = Callable[[bytes], dict]
+ResultStream = Callable[[Iterator[bytes]], Iterable[tuple[int, dict]]]
+OnResult = Callable[[dict], None]
 
 EXIT_CODES = """\
 Exit status: 0 done; 1 some batch lines were invalid (each has its own {"error": ...}
@@ -105,14 +117,14 @@ def _read_input(source: str) -> bytes:
         raise _fail(f"cannot read {source}: {exc}") from None
 
 
-def _print_json(data) -> None:
+def _print_json(data: object) -> None:
     import orjson
 
     sys.stdout.buffer.write(orjson.dumps(data) + b"\n")
     sys.stdout.flush()
 
 
-def _open_batch(source: str):
+def _open_batch(source: str) -> tuple[BinaryIO, int | None]:
     """The batch input as a binary file (each line is decoded on its own, so that one line
     that is not UTF-8 spoils only itself), and its size when known (for the progress bar)."""
     if source == "-":
@@ -128,10 +140,10 @@ def _open_batch(source: str):
     return handle, size
 
 
-def _stream(source: str, handle, on_result=None) -> None:
+def _stream(source: str, handle: LineHandler, on_result: OnResult | None = None) -> None:
     """Run `handle(line: bytes) -> dict` over a JSON Lines file, one line at a time."""
 
-    def results(lines):
+    def results(lines: Iterable[bytes]) -> Iterator[tuple[int, dict]]:
         from twitchcheck.errors import InputError
 
         for number, line in enumerate(lines, start=1):
@@ -145,7 +157,7 @@ def _stream(source: str, handle, on_result=None) -> None:
     _stream_results(source, results, on_result)
 
 
-def _stream_results(source: str, results, on_result=None) -> None:
+def _stream_results(source: str, results: ResultStream, on_result: OnResult | None = None) -> None:
     """Write `results(lines) -> (line number, result)` over a JSON Lines input (a file, or -
     for standard input) as JSON Lines, in constant memory. A bad line gives
     {"error": ...} on its own line and the exit status is 1; a line that is not UTF-8 says
@@ -159,7 +171,7 @@ def _stream_results(source: str, results, on_result=None) -> None:
     progress = _progress(size) if _stderr_is_terminal() else None
     not_utf8: dict[int, UnicodeDecodeError] = {}
 
-    def lines():
+    def lines() -> Iterator[bytes]:
         # each line is decoded on its own (by the JSON parser), so one line that is not
         # UTF-8 spoils only itself; the rare line that is not ASCII is checked here too,
         # only so that its error can say what is wrong
@@ -196,7 +208,9 @@ def _stream_results(source: str, results, on_result=None) -> None:
         raise typer.Exit(1)
 
 
-def _progress(size: int | None, console=None):
+def _progress(
+    size: int | None, console: Console | None = None
+) -> Callable[[BinaryIO | None, int], None]:
     """A rich progress bar on standard error: lines done, lines a second, and the time
     left (from the bytes read, when the input's size is known). Returns update(file, n);
     update(None, 0) ends it."""
@@ -204,13 +218,17 @@ def _progress(size: int | None, console=None):
     from rich.progress import (
         BarColumn,
         Progress,
+        ProgressColumn,
         TaskProgressColumn,
         TextColumn,
         TimeElapsedColumn,
         TimeRemainingColumn,
     )
 
-    columns = [TextColumn("{task.fields[lines]:>10,} lines"), TextColumn("{task.fields[rate]}")]
+    columns: list[ProgressColumn] = [
+        TextColumn("{task.fields[lines]:>10,} lines"),
+        TextColumn("{task.fields[rate]}"),
+    ]
     if size:
         columns = [BarColumn(), TaskProgressColumn(), *columns, TimeRemainingColumn()]
     else:
@@ -219,7 +237,7 @@ def _progress(size: int | None, console=None):
     task = bar.add_task("batch", total=size or None, lines=0, rate="")
     bar.start()
 
-    def update(source_file, lines: int) -> None:
+    def update(source_file: BinaryIO | None, lines: int) -> None:
         if source_file is None:
             bar.stop()
             return
@@ -246,7 +264,7 @@ def _limit_text(text: str) -> None:
         )
 
 
-def _understand(text: str):
+def _understand(text: str) -> tuple[Case, Evidence]:
     """(case, evidence) from text; InputError for text over the limit."""
     from twitchcheck.understand import understand as read_text
     from twitchcheck.understand.text import MAX_CHARS
@@ -314,7 +332,8 @@ def assess(
         if exit_code:
 
             def on_result(result: dict) -> None:
-                worst[0] = max(worst[0], URGENCY_EXIT.get(result.get("urgency"), 0))
+                urgency = result.get("urgency")  # absent on a line with an error
+                worst[0] = max(worst[0], URGENCY_EXIT.get(urgency, 0) if urgency else 0)
 
         _stream_results(batch, assess_lines, on_result)
         raise typer.Exit(worst[0])
@@ -333,6 +352,7 @@ def assess(
     else:
         from twitchcheck.errors import parse_case
 
+        assert case is not None  # exactly one of case, batch and text was given
         try:
             parsed = parse_case(_read_input(case))
         except InputError as exc:
@@ -356,6 +376,7 @@ def next_question(case: CaseOption = None, batch: BatchOption = None) -> None:
 
         _stream_results(batch, next_question_lines)
         return
+    assert case is not None  # exactly one of case and batch was given
     try:
         parsed = parse_case(_read_input(case))
     except InputError as exc:
@@ -394,6 +415,7 @@ def understand(text: TextOption = None, batch: BatchOption = None) -> None:
     if batch is not None:
         _stream(batch, from_line)
         return
+    assert text is not None  # exactly one of text and batch was given
     _limit_text(text)
     try:
         result = one(text)

@@ -117,7 +117,7 @@ def apply(interview: Interview, question: Question, answer: Answer) -> Interview
 # --- showing a question -------------------------------------------------------------------
 
 
-def _label(question: Question, option) -> str:
+def _label(question: Question, option: object) -> str:
     return question.option_labels.get(option_value(option), str(option).replace("_", " "))
 
 
@@ -233,9 +233,9 @@ def interview(ask: Ask, console: Console, start: Interview | None = None) -> Int
     state = start or Interview.start()
     while True:
         step = state.next_step()
-        if step.done:
-            return state
         question = step.question
+        if step.done or question is None:
+            return state
         n = _show_question(console, state, question)
         while True:
             answer = parse_answer(
@@ -297,7 +297,7 @@ def run_interview(
     text: str | None = None,
     save: Path | None = None,
     dog_name: str = "",
-):
+) -> dict:
     """The `twitchcheck interview` command. Questions go to `console` (standard error when
     the result is JSON, so that standard output holds only the assessment). Ctrl-C exits
     with status 130 and end of input with 1, without a traceback."""

@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from twitchcheck.case import Assessment
+from twitchcheck.case import Assessment, CauseResult
+
+if TYPE_CHECKING:
+    from twitchcheck.knowledge import Knowledge
 
 LEVELS = ("normal", "home_care", "see_vet", "emergency")
 # causes at least this likely are "likely"; at most this many
@@ -93,7 +97,7 @@ class Presented:
         return bool(self.contacts)
 
 
-def _contacts_by_line(knowledge) -> dict[str, Contact]:
+def _contacts_by_line(knowledge: Knowledge) -> dict[str, Contact]:
     """Each contact as the engine writes it into actions ("Name: phone (note)")."""
     lines = {}
     for cause in knowledge.causes:
@@ -104,7 +108,7 @@ def _contacts_by_line(knowledge) -> dict[str, Contact]:
     return lines
 
 
-def present(assessment: Assessment | dict, knowledge=None) -> Presented:
+def present(assessment: Assessment | dict, knowledge: Knowledge | None = None) -> Presented:
     from twitchcheck.knowledge import load_knowledge
 
     knowledge = knowledge or load_knowledge()
@@ -125,7 +129,7 @@ def present(assessment: Assessment | dict, knowledge=None) -> Presented:
             continue
         actions.append(line)
 
-    def view(c) -> CauseView:
+    def view(c: CauseResult) -> CauseView:
         try:
             cause = knowledge.cause(c.id)
             name, summary, usual = cause.name, cause.summary, cause.urgency.base

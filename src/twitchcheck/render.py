@@ -7,14 +7,16 @@ output by itself; text from the knowledge is never read as rich markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from twitchcheck.knowledge import Knowledge
-from twitchcheck.knowledge.models import Cause, Reference
+from twitchcheck.knowledge.models import Cause, Reference, Urgency
 from twitchcheck.present import Presented, present
 
 URGENCY_STYLE = {
@@ -51,7 +53,7 @@ def _heading(console: Console, title: str) -> None:
     console.print(Text(title, style="bold underline"))
 
 
-def _bullets(console: Console, items, numbered: bool = False) -> None:
+def _bullets(console: Console, items: Iterable[object], numbered: bool = False) -> None:
     """A list with a hanging indent, so wrapped lines stay under their own item."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True, style="dim")
@@ -77,7 +79,7 @@ def _prevention_title(knowledge: Knowledge, item_id: str) -> str | None:
         return None
 
 
-def _urgency_label(knowledge: Knowledge, level: str) -> tuple[str, str]:
+def _urgency_label(knowledge: Knowledge, level: Urgency) -> tuple[str, str]:
     text = knowledge.meta.urgency.get(level)
     if text is None:
         return level.replace("_", " "), ""
@@ -160,7 +162,7 @@ def _bar(probability: float, ascii_only: bool) -> Text:
 def _banner(shown: Presented) -> Panel:
     """What to do now, in the urgency's colour: the headline and the first actions."""
     style = URGENCY_STYLE.get(shown.urgency, "bold reverse")
-    parts = [Text.assemble(shown.label.upper(), ": ", shown.headline)]
+    parts: list[RenderableType] = [Text.assemble(shown.label.upper(), ": ", shown.headline)]
     lines = [*shown.actions]
     lines += [f"{c.name}: {c.phone}" + (f" ({c.note})" if c.note else "") for c in shown.contacts]
     if lines:
@@ -217,7 +219,7 @@ def show_assessment(
     case: dict | None = None,
     dog_name: str = "",
     when: str = "",
-    skipped_signs=(),
+    skipped_signs: Iterable[str] = (),
 ) -> None:
     """An assessment for a person, in the order of `twitchcheck.present`: what to do now,
     why, what would change it, the likely causes, prevention; then the answers given

@@ -26,10 +26,12 @@ import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from twitchcheck.case import FIELD_PATHS, SIGN_IDS, Case, NextStep, Question
+from twitchcheck.case import FIELD_PATHS, SIGN_IDS, Assessment, Case, NextStep, Question
 
 FORMAT = 1
 MAX_STEPS = 60  # far more than any interview; a bound on the saved state's size
@@ -43,7 +45,7 @@ class AnswerError(ValueError):
 # --- how answers travel ----------------------------------------------------------------
 
 
-def option_value(option) -> str:
+def option_value(option: object) -> str:
     """An option as it travels in a form or a file: a string as it is, anything else as
     JSON (True -> "true", 4.0 -> "4.0"). Answers are matched against these, never decoded."""
     return option if isinstance(option, str) else json.dumps(option)
@@ -81,7 +83,7 @@ def pick(question: Question, raw: Iterable[str]) -> list:
     return [o for o in question.options if option_value(o) in wanted]
 
 
-def _set(case: dict, path: str, value) -> None:
+def _set(case: dict, path: str, value: object) -> None:
     section, _, name = path.partition(".")
     case.setdefault(section, {})[name] = value
     if path in case.get("unknown", []):
@@ -109,7 +111,7 @@ def _valid(case: dict) -> dict:
     return _tidy(case)
 
 
-def _friendly(error: dict) -> str:
+def _friendly(error: ErrorDetails) -> str:
     loc = ".".join(str(p) for p in error.get("loc", ()))
     if error["type"] in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
         low, high = (1, 100) if loc.endswith("count_24h") else (0, 30)
@@ -121,7 +123,7 @@ def _friendly(error: dict) -> str:
     return "That answer cannot be used; please check it."
 
 
-def parse_typed(question: Question, raw: str):
+def parse_typed(question: Question, raw: str) -> str | int | float:
     """A typed answer (a number or text) as the value the case holds."""
     text = (raw or "").strip()
     if not text:
@@ -144,7 +146,7 @@ def parse_typed(question: Question, raw: str):
 # --- labels: the case in the owner's words ----------------------------------------------
 
 
-def value_label(path: str, value) -> str:
+def value_label(path: str, value: Any) -> str:
     """One value of a field as the questionnaire words it ("While asleep")."""
     from twitchcheck.knowledge import load_knowledge
 
@@ -255,13 +257,15 @@ def question_for(field: str) -> Question:
     spec = knowledge.fields.get(field)
     text = next((q.text for q in knowledge.questions if q.field == field), None)
     text = text or (spec.label if spec else field)
-    options, labels = [], {}
+    options: list[str | bool] = []
+    labels: dict[str, str] = {}
     if spec and spec.kind in ("choice", "multi"):
         # "not sure" values are not offered: every question takes "don't know"
-        options = [
+        offered = [
             v for v, value in spec.values.items() if getattr(value, "offered", v != "unknown")
         ]
-        labels = {v: spec.values[v].label for v in options}
+        options = list(offered)
+        labels = {v: spec.values[v].label for v in offered}
     elif spec and spec.kind == "boolean":
         options = [True, False]
         labels = {"true": spec.values["true"].label, "false": spec.values["false"].label}
@@ -287,7 +291,9 @@ class Interview:
 
     # ---- starting
     @classmethod
-    def start(cls, case: Case | dict | None = None, *, dog_name: str = "", from_text=False):
+    def start(
+        cls, case: Case | dict | None = None, *, dog_name: str = "", from_text: bool = False
+    ) -> Interview:
         data = case.to_json_dict() if isinstance(case, Case) else copy.deepcopy(case or {})
         Case.model_validate(data)
         interview = cls(
@@ -349,7 +355,7 @@ class Interview:
             return NextStep(done=True)
         return next_question(self.asking_case())
 
-    def assessment(self):
+    def assessment(self) -> Assessment:
         from twitchcheck import assess
 
         return assess(self.case)
@@ -497,7 +503,7 @@ class Interview:
         }
 
     @classmethod
-    def from_dict(cls, data) -> Interview:
+    def from_dict(cls, data: Any) -> Interview:
         """An interview from `to_dict()` data; ValueError when it is not one."""
         try:
             if data.get("format") != FORMAT:
@@ -604,9 +610,9 @@ def simulate(target: dict, start: dict | None = None, limit: int = MAX_STEPS) ->
     interview = Interview.start(start or {})
     for _ in range(limit):
         step = interview.next_step()
-        if step.done:
-            break
         question = step.question
+        if step.done or question is None:
+            break
         if question.field == "signs":
             seen = [s for s in question.options if s in target.get("signs", [])]
             interview = interview.answer(question, seen)

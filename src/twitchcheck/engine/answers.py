@@ -131,7 +131,9 @@ class AnswerTable:
             known=((x @ self._fact_cols) > 0).sum(axis=1),
         )
 
-    def with_answers(self, rows: Rows, row_idx: np.ndarray, answer_idx: np.ndarray):
+    def with_answers(
+        self, rows: Rows, row_idx: np.ndarray, answer_idx: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(raw, leaves) of rows[row_idx] each with answer[answer_idx] added."""
         raw = rows.raw[row_idx] + self.raw[answer_idx]
         leaves = rows.leaves[row_idx] | self.leaves[answer_idx]

@@ -8,7 +8,15 @@ import numpy as np
 
 from twitchcheck.case import Case
 from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
-from twitchcheck.engine.model import FEW_FACTS, LEVELS, Evaluation, Model, get_model
+from twitchcheck.engine.model import (
+    FEW_FACTS,
+    LEVELS,
+    Evaluation,
+    Model,
+    RedFlagRule,
+    get_model,
+)
+from twitchcheck.knowledge.models import Action
 
 MAX_REASONS = 5
 # causes less likely than this are listed without their reasons (a cause under 1% has
@@ -100,9 +108,9 @@ def _assessment(
     i: int,
     order: list[int],
     probs: list[float],
-    changes,
-    known,
-    applies,
+    changes: list[dict],
+    known: int,
+    applies: dict[int, np.ndarray],
 ) -> dict:
     level = int(ev.level[i])
     ids, refines, get = model.cause_ids, model.refines_of, reasons.get
@@ -156,7 +164,14 @@ def _reasons(
     return found
 
 
-def _red_flags(model: Model, ev: Evaluation, i: int, level: int, flags, driving) -> list[str]:
+def _red_flags(
+    model: Model,
+    ev: Evaluation,
+    i: int,
+    level: int,
+    flags: list[RedFlagRule],
+    driving: list[int],
+) -> list[str]:
     """The facts that raised the urgency: red flags at the result's level or above see_vet,
     and the escalation rules of the causes that drive it."""
     texts = [r.text for r in flags if r.level >= 2]
@@ -173,14 +188,24 @@ def _red_flags(model: Model, ev: Evaluation, i: int, level: int, flags, driving)
     return list(dict.fromkeys(texts))
 
 
-def _applies(model: Model, action, i: int, level: int, applies) -> bool:
+def _applies(
+    model: Model, action: Action, i: int, level: int, applies: dict[int, np.ndarray]
+) -> bool:
     if action.only_at and LEVELS[level] not in action.only_at:
         return False
     hits = applies.get(id(action))
     return hits is None or bool(hits[i])
 
 
-def _actions(model, i, level, flags, relevant, known: int, applies) -> list[str]:
+def _actions(
+    model: Model,
+    i: int,
+    level: int,
+    flags: list[RedFlagRule],
+    relevant: list[int],
+    known: int,
+    applies: dict[int, np.ndarray],
+) -> list[str]:
     """What to do: the urgency's own advice, then first aid for each red flag, then the
     advice of the likely causes; each only where its facts and the urgency fit, once."""
     meta = model.knowledge.meta

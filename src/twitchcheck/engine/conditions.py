@@ -105,7 +105,7 @@ class Conditions:
         return np.asarray(self.matrix[list(cols)].any(axis=0))
 
 
-def _combine(parts: list[Test], op) -> Test:
+def _combine(parts: list[Test], op: np.ufunc) -> Test:
     if len(parts) == 1:
         return parts[0]
     first, rest = parts[0], parts[1:]

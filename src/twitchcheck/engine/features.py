@@ -27,7 +27,7 @@ BREED_PATH = "dog.breed"
 BREED_GIVEN = ("breed given",)  # a column that only says the breed is known
 
 
-def value_key(value) -> str:
+def value_key(value: object) -> str:
     """A field value as the knowledge files name it (true -> "true")."""
     if value is True:
         return "true"

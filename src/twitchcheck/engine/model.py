@@ -26,7 +26,7 @@ import numpy as np
 from twitchcheck.engine.conditions import Conditions, Test
 from twitchcheck.engine.features import Answer, Features
 from twitchcheck.knowledge import CONTRACT_CAUSES, Knowledge, load_knowledge
-from twitchcheck.knowledge.models import Cause, FieldSpec, Urgency
+from twitchcheck.knowledge.models import Action, Cause, FieldSpec, Urgency
 
 LEVELS: tuple[Urgency, ...] = ("normal", "home_care", "see_vet", "emergency")
 LEVEL = {name: i for i, name in enumerate(LEVELS)}
@@ -53,7 +53,7 @@ class RedFlagRule:
     level: int
     when: Test
     text: str
-    actions: tuple
+    actions: tuple[Action, ...]
 
 
 @dataclass(frozen=True)

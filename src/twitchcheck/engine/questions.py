@@ -98,7 +98,9 @@ class Planner:
         test = self.model.screen_tests.get(plan.spec.id)
         return test is not None and bool(test(np.ascontiguousarray(rows.leaves.T))[0])
 
-    def _settle_emergency(self, rows: Rows, post, open_plans, answered) -> NextStep:
+    def _settle_emergency(
+        self, rows: Rows, post: np.ndarray, open_plans: list[Plan], answered: np.ndarray
+    ) -> NextStep:
         """Done once the answer can only be an emergency. While an open question could still
         lower it (a "don't know" treated as a possible yes, odds that an answer would shift),
         the one most likely to settle it is asked; the result already says "go now"."""
@@ -128,7 +130,14 @@ class Planner:
                 )
         return outcomes
 
-    def _values(self, rows: Rows, post, level_now, plans, answered) -> list[tuple[float, float]]:
+    def _values(
+        self,
+        rows: Rows,
+        post: np.ndarray,
+        level_now: int,
+        plans: list[Plan],
+        answered: np.ndarray,
+    ) -> list[tuple[float, float]]:
         """(information gain, urgency value) of each question."""
         table, model = self.table, self.model
         owner, members = [], []

@@ -11,14 +11,17 @@ import math
 import os
 import pickle
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from twitchcheck.case import BODY_AREAS, FIELD_PATHS, SIGN_IDS
 from twitchcheck.knowledge.models import (
+    Action,
     BreedGroup,
     Cause,
     Condition,
@@ -31,6 +34,7 @@ from twitchcheck.knowledge.models import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+_M = TypeVar("_M", bound=BaseModel)
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CONTRACT_CAUSES = (
@@ -80,14 +84,14 @@ class Knowledge:
         return next(p for p in self.prevention if p.id == item_id)
 
 
-def _read(path: Path):
+def _read(path: Path) -> Any:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path.name}: cannot be read as YAML: {exc}") from exc
 
 
-def _parse(model, data, where: str):
+def _parse(model: type[_M], data: Any, where: str) -> _M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -103,19 +107,19 @@ def _parse(model, data, where: str):
         raise KnowledgeError(f"{where}: {'; '.join(problems)}") from exc
 
 
-def _is_type_name(part) -> bool:
+def _is_type_name(part: object) -> bool:
     return isinstance(part, str) and (
         part in ("float", "int", "str", "bool", "[key]") or "[" in part
     )
 
 
-def _mapping(data, where: str) -> dict:
+def _mapping(data: Any, where: str) -> dict:
     if not isinstance(data, dict):
         raise KnowledgeError(f"{where}: expected a mapping of entries")
     return data
 
 
-def _list(data, where: str) -> list:
+def _list(data: Any, where: str) -> list:
     if not isinstance(data, list):
         raise KnowledgeError(f"{where}: expected a list of entries")
     return data
@@ -277,7 +281,7 @@ def _check_whole(k: Knowledge) -> None:
             raise KnowledgeError(f"meta.yaml: urgency.{level}: missing")
 
 
-def _check_actions(k: Knowledge, actions, where: str) -> None:
+def _check_actions(k: Knowledge, actions: Iterable[Action], where: str) -> None:
     for i, action in enumerate(actions):
         if action.when is not None:
             _check_condition(k, action.when, f"{where}[{i}].when")
@@ -293,12 +297,12 @@ def _same_set(got: set, want: set, where: str, what: str) -> None:
         raise KnowledgeError(f"{where}: {what}: {'; '.join(detail)}")
 
 
-def _check_probability(value, where: str) -> None:
+def _check_probability(value: object, where: str) -> None:
     if not isinstance(value, int | float) or not 0 < value < 1 or math.isnan(value):
         raise KnowledgeError(f"{where}: {value!r} must be a probability strictly between 0 and 1")
 
 
-def _check_likelihood(k: Knowledge, path: str, spec, where: str) -> None:
+def _check_likelihood(k: Knowledge, path: str, spec: object, where: str) -> None:
     if path == "signs":
         if not isinstance(spec, dict):
             raise KnowledgeError(f"{where}: expected {{sign: probability}}")

@@ -6,6 +6,7 @@ id a file mentions must exist) live in `loader.py`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -122,7 +123,9 @@ class Action(str):
     when: Condition | None
     only_at: tuple[str, ...]
 
-    def __new__(cls, text: str, when: Condition | None = None, only_at=()):
+    def __new__(
+        cls, text: str, when: Condition | None = None, only_at: Iterable[str] = ()
+    ) -> Action:
         action = super().__new__(cls, text)
         action.when = when
         action.only_at = tuple(only_at)

@@ -65,7 +65,7 @@ def find_breed(text: str) -> tuple[str, int, int] | None:
             word = "mix" if word in {"mix", "mixed"} else "cross"
             return f"{mix_name} {word}", m.start(), m.end()
         return usual, m.start(), m.end()
-    m = MIXED_BREED.search(text)
-    if m:
-        return MIXED, m.start(), m.end()
+    mixed = MIXED_BREED.search(text)
+    if mixed:
+        return MIXED, mixed.start(), mixed.end()
     return None

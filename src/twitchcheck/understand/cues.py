@@ -90,6 +90,7 @@ class Cues:
             return AFFIRMED, start
         if _ENDS_NEGATION.search(between):
             return AFFIRMED, start
+        assert cue.lastgroup is not None  # every alternative of _CUE is a named group
         return cue.lastgroup, cue.start()
 
 

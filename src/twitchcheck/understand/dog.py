@@ -42,6 +42,12 @@ def find_age(text: str) -> Found | None:
     return None
 
 
+def _group(m: re.Match[str]) -> str:
+    """The sex a match of _SEX_WORDS or _PRONOUNS names: every alternative is a named group."""
+    assert m.lastgroup is not None
+    return m.lastgroup
+
+
 def find_sex(text: str) -> Found | None:
     """female / male when the text says so unambiguously, else None.
 
@@ -49,17 +55,17 @@ def find_sex(text: str) -> Found | None:
     Otherwise pronouns decide when only one kind is used and no person of that sex is
     named; when someone else is named (the vet, a neighbour), two pronouns are needed.
     """
-    words: dict[str, re.Match] = {}
+    words: dict[str, re.Match[str]] = {}
     for m in _SEX_WORDS.finditer(text):
-        words.setdefault(m.lastgroup, m)
+        words.setdefault(_group(m), m)
     if len(words) == 1:
         ((sex, m),) = words.items()
         return sex, m.start(), m.end()
     if words:
         return None
-    pronouns: dict[str, list[re.Match]] = {}
+    pronouns: dict[str, list[re.Match[str]]] = {}
     for m in _PRONOUNS.finditer(text):
-        pronouns.setdefault(m.lastgroup, []).append(m)
+        pronouns.setdefault(_group(m), []).append(m)
     if len(pronouns) != 1:
         fact = _FEMALE_FACTS.search(text)
         if fact and not pronouns:

@@ -92,8 +92,9 @@ def body_areas(clauses: Clauses) -> list[tuple[str, int, int]]:
     for (start, end), about in zip(clauses.spans, clauses.about_episode, strict=True):
         if not about:
             continue
-        named = []
+        named: list[tuple[str, int, int]] = []
         for m in _AREA.finditer(text, start, end):
+            assert m.lastgroup is not None  # every alternative of _AREA is a named group
             area = _AREAS[int(m.lastgroup[1:])][0]
             if area == BOTH_LEGS:
                 named += [("front_leg", m.start(), m.end()), ("hind_leg", m.start(), m.end())]
@@ -102,9 +103,9 @@ def body_areas(clauses: Clauses) -> list[tuple[str, int, int]]:
         for m in _SINGLE_MUSCLE.finditer(text, start, end):
             named.append(("single_muscle", m.start(), m.end()))
         if not named:
-            m = _WHOLE_BODY_WORD.search(text, start, end)
-            if m:
-                named.append(("whole_body", m.start(), m.end()))
+            whole = _WHOLE_BODY_WORD.search(text, start, end)
+            if whole:
+                named.append(("whole_body", whole.start(), whole.end()))
         found += named
     return found
 
@@ -129,7 +130,8 @@ def counts(clauses: Clauses, sentences: list[tuple[int, int]]) -> list[tuple[int
     """(episodes in the last 24 hours, start, end) for each count the text gives: "twice
     today", "three fits since this morning", "a second seizure tonight", "had a fit an
     hour ago". A count needs a word for this same day in its sentence."""
-    text, found = clauses.text, []
+    text = clauses.text
+    found: list[tuple[int, int, int]] = []
     if not same_day(text):
         return found
     for m in find_counts(text):

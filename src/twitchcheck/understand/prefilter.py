@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from re import _constants as C  # the stdlib regex parser
-from re import _parser
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # typeshed knows the stdlib regex parser by its old public names
+    import sre_constants as C
+    import sre_parse as _parser
+else:  # the stdlib regex parser (the old names warn that they are deprecated)
+    from re import _constants as C
+    from re import _parser
 
 K = 3
 _LIMIT = 5000  # more beginnings than this: always try the alternative
@@ -25,7 +30,7 @@ _DIGITS = "0123456789"
 
 
 class Piece(NamedTuple):
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     rule_index: int
     order: int  # position among all pieces of the same target
     required: str  # a piece of text every match contains ("" if none is known)
@@ -60,7 +65,7 @@ def split_alternatives(pattern: str) -> list[str]:
 def beginnings(pattern: str) -> frozenset[str] | None:
     """The K-character beginnings of the matches of `pattern`, or None if not listable."""
     try:
-        found = _sequence(list(_parser.parse(pattern)))
+        found = _sequence(_items(pattern))
     except Exception:  # a private stdlib module: if it ever changes, just search always
         return None
     if found is None or any(len(s) < K for s in found):
@@ -72,7 +77,7 @@ def required_text(pattern: str) -> str:
     """The longest run of plain characters that every match of `pattern` contains, or ""
     ("(?:went|goes) limp\\b" -> " limp"): a text without it cannot match."""
     try:
-        items = list(_parser.parse(pattern))
+        items = _items(pattern)
     except Exception:  # a private stdlib module: if it ever changes, require nothing
         return ""
     best, run = "", ""
@@ -89,7 +94,12 @@ def required_text(pattern: str) -> str:
     return max(best, run, key=len)
 
 
-def _sequence(items: list, need: int = K) -> set[str] | None:
+def _items(pattern: str) -> list[tuple[object, Any]]:
+    """The top-level items (opcode, argument) of a regex, as the stdlib parser reads it."""
+    return list(_parser.parse(pattern).data)
+
+
+def _sequence(items: Sequence[tuple[object, Any]], need: int = K) -> set[str] | None:
     """The beginnings, up to `need` characters long, of a sequence of regex items."""
     results = {""}
     for op, av in items:
@@ -108,7 +118,7 @@ def _sequence(items: list, need: int = K) -> set[str] | None:
     return results
 
 
-def _item(op, av, need: int = K) -> set[str] | None:
+def _item(op: object, av: Any, need: int = K) -> set[str] | None:
     if op is C.LITERAL:
         return {chr(av)}
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
@@ -142,7 +152,7 @@ def _item(op, av, need: int = K) -> set[str] | None:
     return None
 
 
-def _charset(av) -> set[str] | None:
+def _charset(av: Any) -> set[str] | None:
     chars: set[str] = set()
     for op, value in av:
         if op is C.LITERAL:
@@ -191,13 +201,13 @@ class PhraseIndex:
             else _WORD_EDGE
         )  # fmt: skip
 
-    def search(self, text: str) -> list[tuple[int, re.Match]]:
+    def search(self, text: str) -> list[tuple[int, re.Match[str]]]:
         """(rule index, match) for every phrase found, non-overlapping within a target."""
         edges = [m.start() for m in self._edges.finditer(text)]
         at: dict[str, list[int]] = {}  # where each beginning occurs, at word edges only
         for i in edges:
             at.setdefault(text[i : i + K], []).append(i)
-        candidates = []
+        candidates: list[tuple[int, int, int, re.Match[str]]] = []
         if self.always:
             edge_set = set(edges)
             for piece in self.always:
@@ -215,11 +225,11 @@ class PhraseIndex:
                     if not found:
                         continue
                 for pos in positions:
-                    m = piece.pattern.match(text, pos)
-                    if m:
-                        candidates.append((pos, piece.order, piece.rule_index, m))
+                    if match := piece.pattern.match(text, pos):
+                        candidates.append((pos, piece.order, piece.rule_index, match))
         candidates.sort(key=lambda c: (c[0], c[1]))
-        taken, end_by_target = [], {}
+        taken: list[tuple[int, re.Match[str]]] = []
+        end_by_target: dict[str, int] = {}
         for start, _, rule_index, m in candidates:
             target = self.targets[rule_index]
             if start < end_by_target.get(target, 0):

@@ -4,6 +4,7 @@ and the two quantities built on them: a dog's age and how long one episode lasts
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -29,6 +30,7 @@ def parse_number(phrase: str) -> float | None:
         phrase = phrase[: -len(" and a half")]
     if phrase in VAGUE:
         return None
+    value: float | None
     try:
         value = float(phrase)
     except ValueError:
@@ -207,7 +209,7 @@ DURATION_RANK = {"seconds": 0, "under_5_minutes": 1, "over_5_minutes": 2, "const
 HAS_TIME_UNIT = re.compile(r"\b(?:sec|min|hour|hr|moment|instant)")
 
 
-def windows(anchor: re.Pattern, text: str, before: int, after: int):
+def windows(anchor: re.Pattern[str], text: str, before: int, after: int) -> list[list[int]]:
     """(start, end) spans of text around each match of anchor, overlapping ones merged."""
     spans: list[list[int]] = []
     for m in anchor.finditer(text):
@@ -219,7 +221,7 @@ def windows(anchor: re.Pattern, text: str, before: int, after: int):
     return spans
 
 
-def find_durations(text: str):
+def find_durations(text: str) -> Iterator[re.Match[str]]:
     """DURATION matches, searched only near time units (the same matches, faster)."""
     last = 0
     for start, end in windows(HAS_TIME_UNIT, text, 70, 40):
@@ -265,7 +267,7 @@ _COUNT_ANCHOR = re.compile(
 )
 
 
-def find_counts(text: str):
+def find_counts(text: str) -> Iterator[re.Match[str]]:
     """COUNT matches, searched only near the words every count has (the same matches)."""
     last = 0
     for start, end in windows(_COUNT_ANCHOR, text, 50, 50):

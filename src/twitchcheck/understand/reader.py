@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from twitchcheck.case import Case, Dog, Episode, History
 from twitchcheck.errors import InputError
@@ -115,7 +115,7 @@ def _dog_findings(text: str) -> list[Finding]:
     return found
 
 
-def _choose(values: list, path: str):
+def _choose(values: list[Any], path: str) -> Any:
     """The value kept when a text says several: the best-ranked, then the first said."""
     if path == "episode.count_24h":
         return max(values)  # "a fit this morning ... now a second one": two
@@ -131,7 +131,11 @@ def _assemble(findings: list[Finding], prepared: Prepared) -> tuple[Case, Eviden
         by_target.setdefault(f.target, []).append(f)
     sections: dict[str, dict] = {"dog": {}, "episode": {}, "history": {}}
     evidence: Evidence = {}
-    signs, signs_absent, unknown, areas = [], [], [], []
+    # ids and paths as the tables name them: the contract checks them when the case is built
+    signs: list[str] = []
+    signs_absent: list[str] = []
+    unknown: list[str] = []
+    areas: list[str] = []
 
     for target, found in by_target.items():
         section, _, name = target.partition(".")
@@ -156,13 +160,15 @@ def _assemble(findings: list[Finding], prepared: Prepared) -> tuple[Case, Eviden
 
     if areas:
         sections["episode"]["body_area"] = areas
-    case = Case(
-        dog=Dog(**sections["dog"]),
-        episode=Episode(**sections["episode"]),
-        history=History(**sections["history"]),
-        signs=signs,
-        signs_absent=signs_absent,
-        unknown=unknown,
+    case = Case.model_validate(
+        {
+            "dog": Dog(**sections["dog"]),
+            "episode": Episode(**sections["episode"]),
+            "history": History(**sections["history"]),
+            "signs": signs,
+            "signs_absent": signs_absent,
+            "unknown": unknown,
+        }
     )
     return case, evidence
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -22,9 +23,10 @@ from twitchcheck.case import BODY_AREAS, SIGN_IDS, Dog, Episode, History
 
 DATA_DIR = Path(__file__).parent / "data"
 SEEN, ABSENT = "seen", "absent"
+_M = TypeVar("_M", bound=BaseModel)
 _YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-_SECTIONS = {"dog": Dog, "episode": Episode, "history": History}
+_SECTIONS: dict[str, type[BaseModel]] = {"dog": Dog, "episode": Episode, "history": History}
 _BOOLEAN_FIELDS = {
     f"{section}.{name}"
     for section, model in _SECTIONS.items()
@@ -192,14 +194,14 @@ class Tables:
 # --- reading and checking -----------------------------------------------------------
 
 
-def _read(path: Path):
+def _read(path: Path) -> Any:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise TablesError(f"{path.name}: cannot be read as YAML: {exc}") from exc
 
 
-def _parse(model, data, where: str):
+def _parse(model: type[_M], data: Any, where: str) -> _M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -210,7 +212,7 @@ def _parse(model, data, where: str):
         raise TablesError(f"{where}: {'; '.join(problems)}") from exc
 
 
-def _mapping(data, where: str) -> dict:
+def _mapping(data: Any, where: str) -> dict:
     if not isinstance(data, dict):
         raise TablesError(f"{where}: expected a mapping of entries")
     return data
@@ -219,7 +221,7 @@ def _mapping(data, where: str) -> dict:
 def expand(pattern: str, macros: dict[str, str], where: str, depth: int = 0) -> str:
     """`pattern` with each `{NAME}` replaced by its macro (macros may use macros)."""
 
-    def one(m: re.Match) -> str:
+    def one(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in macros:
             raise TablesError(f"{where}: unknown macro {{{name}}} (macros.yaml has "
@@ -231,7 +233,7 @@ def expand(pattern: str, macros: dict[str, str], where: str, depth: int = 0) -> 
     return _MACRO.sub(one, pattern)
 
 
-def compiled(pattern: str, where: str) -> re.Pattern:
+def compiled(pattern: str, where: str) -> re.Pattern[str]:
     """`pattern` compiled as a phrase (word edges on both sides), or a TablesError."""
     try:
         return re.compile(rf"\b(?:{pattern})\b")
@@ -253,8 +255,8 @@ def check_value(path: str, value: object, where: str) -> None:
         raise TablesError(f"{where}: {value!r} is not a value of {path}: {msg}") from None
 
 
-def _rules_of(target: str, specs: list[RuleSpec], macros: dict, scopes: set, where: str,
-              check) -> list[Rule]:  # fmt: skip
+def _rules_of(target: str, specs: Sequence[RuleSpec], macros: dict[str, str], scopes: set[str],
+              where: str, check: Callable[[Any, str], None]) -> list[Rule]:  # fmt: skip
     rules = []
     for i, spec in enumerate(specs, 1):
         here = f"{where}, rule {i}"
@@ -313,7 +315,7 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
             raise TablesError(f"{where}: expected a list of rules")
         specs = [_parse(SignRuleSpec, e, f"{where}, rule {i}") for i, e in enumerate(entries, 1)]
 
-        def check_sign(value, here):
+        def check_sign(value: object, here: str) -> None:
             if value not in (SEEN, ABSENT):
                 raise TablesError(f"{here}: {value!r} is not `seen`, `absent` or null")
 
@@ -333,7 +335,7 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
         if ranks:
             preference[path] = ranks
 
-        def check_field(value, here, path=path, prefer=ranks):
+        def check_field(value: object, here: str, path: str = path, prefer: dict = ranks) -> None:
             check_value(path, value, here)
             if prefer and value not in prefer:
                 raise TablesError(f"{here}: {value!r} is missing from `prefer`")
@@ -342,11 +344,11 @@ def load(data_dir: Path = DATA_DIR) -> Tables:
 
     episode = _parse(EpisodeSpec, _read(data_dir / "episode.yaml"), "episode.yaml")
     areas = {"both_legs", *BODY_AREAS}
-    for i, spec in enumerate(episode.areas, 1):
-        if spec.area is not None and spec.area not in areas:
-            raise TablesError(f"episode.yaml: areas, entry {i}, area: {spec.area!r} is not "
+    for i, area in enumerate(episode.areas, 1):
+        if area.area is not None and area.area not in areas:
+            raise TablesError(f"episode.yaml: areas, entry {i}, area: {area.area!r} is not "
                               f"a body area ({', '.join(sorted(areas))}) nor null")  # fmt: skip
-        for j, phrase in enumerate(spec.phrases, 1):
+        for j, phrase in enumerate(area.phrases, 1):
             compiled(phrase, f"episode.yaml: areas, entry {i}, phrase {j}")
     for key in ("whole_body_words", "single_muscle"):
         for j, phrase in enumerate(getattr(episode, key), 1):

@@ -69,7 +69,7 @@ class Prepared:
         return self._sentences
 
 
-def prepare(raw: str) -> Prepared:
+def prepare(raw: object) -> Prepared:
     original = raw[:MAX_CHARS] if isinstance(raw, str) else ""
     unified = _lower_same_length(original.translate(_UNIFY))
     pieces, fixes, last, shift = [], [], 0, 0

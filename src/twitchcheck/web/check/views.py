@@ -156,14 +156,15 @@ def _question_step(request, interview: Interview, action: str):
         interview = interview.back()
         return _question_page(request, interview, prefill=prefill)
     step = interview.next_step()
-    if step.done:
+    question = step.question
+    if step.done or question is None:
         return _to_result(request, interview)
     try:
         if action == "dont_know":
-            interview = interview.dont_know(step.question)
+            interview = interview.dont_know(question)
         else:
             raw = request.POST.getlist("answer")
-            interview = _answer(interview, step.question, raw)
+            interview = _answer(interview, question, raw)
     except AnswerError as problem:
         error = str(problem)
     return _question_page(request, interview, error=error)
@@ -185,7 +186,7 @@ def _answer(interview: Interview, question, raw: list[str]) -> Interview:
 
 def _question_page(request, interview: Interview, *, error: str = "", prefill=None):
     step = interview.next_step()
-    if step.done:
+    if step.done or step.question is None:
         return _to_result(request, interview)
     context = step_context(
         interview, step.question, state=dumps(interview), error=error, prefill=prefill

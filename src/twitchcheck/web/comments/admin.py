@@ -16,8 +16,7 @@ def _moderation_action(status: Comment.Status, verb: str):
         modeladmin.message_user(request, f"{changed} comment(s) {verb}.", messages.SUCCESS)
 
     action.__name__ = f"mark_{status.value}"
-    action.short_description = f"Mark selected comments as {status.label.lower()}"
-    return action
+    return admin.action(description=f"Mark selected comments as {status.label.lower()}")(action)
 
 
 class StatusFilter(admin.SimpleListFilter):

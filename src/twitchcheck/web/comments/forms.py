@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -96,8 +97,10 @@ class CommentForm(forms.Form):
         return self.cleaned_data["stamp"]
 
     def _fresh_stamp(self) -> None:
-        self.data = self.data.copy()
-        self.data["stamp"] = form_stamp()
+        bound: Any = self.data  # request.POST (a QueryDict) or a dict: both copy()
+        data = bound.copy()
+        data["stamp"] = form_stamp()
+        self.data = data
 
     @property
     def is_from_bot(self) -> bool:

@@ -46,7 +46,7 @@ def row_for(fields: dict, tz: ZoneInfo) -> list[str]:
     for name in COLUMNS:
         value = fields.get(name)
         if name == "started_at":
-            out.append(value.astimezone(UTC).astimezone(tz).isoformat())
+            out.append(fields["started_at"].astimezone(UTC).astimezone(tz).isoformat())
         elif name in LIST_FIELDS:
             out.append(";".join(value or []))
         elif name in TEXT_FIELDS:

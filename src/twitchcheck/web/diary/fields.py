@@ -8,22 +8,20 @@ when both are given (`duration` is filled from `duration_seconds` when left out)
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, get_args
+from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from twitchcheck.case import BodyArea, LooksLike, SignId, Trigger, YesNoUnknown
-from twitchcheck.case import Episode as _CaseEpisode
-
-
-def _literal(name: str):
-    annotation = _CaseEpisode.model_fields[name].annotation
-    return next(a for a in get_args(annotation) if a is not type(None))
-
-
-Context = _literal("context")
-Duration = _literal("duration")
-Afterwards = _literal("afterwards")
+from twitchcheck.case import (
+    Afterwards,
+    BodyArea,
+    Context,
+    Duration,
+    LooksLike,
+    SignId,
+    Trigger,
+    YesNoUnknown,
+)
 
 # the fields a case shares with an episode, in the order the forms and CSV show them
 CHOICE_FIELDS = (
@@ -44,7 +42,7 @@ NOTES_MAX = 5000
 BEHAVIOUR_MAX = 2000
 
 
-def duration_for_seconds(seconds: int) -> str:
+def duration_for_seconds(seconds: int) -> Duration:
     """The contract's duration for a length in seconds."""
     if seconds < 60:
         return "seconds"

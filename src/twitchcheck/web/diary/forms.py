@@ -4,6 +4,7 @@ service (DiaryInputError) are put back on the form's fields with `add_service_er
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 from zoneinfo import available_timezones
 
 from django import forms
@@ -48,8 +49,8 @@ class SignUpForm(forms.Form):
         value = self.cleaned_data["time_zone"]
         return value if value in available_timezones() else ""
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("email") and data.get("password"):
             probe = User(username=data["email"], email=data["email"])
             try:
@@ -253,7 +254,9 @@ class EpisodeForm(forms.Form):
     notes = forms.CharField(
         required=False, max_length=NOTES_MAX, strip=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    media = forms.FileField(
+    # the metaclass moves a declared field into base_fields, so Form.media (the form's
+    # CSS and JavaScript) stays as it is; the stubs see a class attribute replaced
+    media = forms.FileField(  # type: ignore[assignment]
         required=False,
         label="Photo or short video",
         help_text="JPEG, PNG, WebP, MP4, MOV or WebM. Only people you share the dog with see it.",
@@ -321,6 +324,8 @@ class SaveResultForm(forms.Form):
 
     def __init__(self, *args, dogs, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["dog"].choices = [("", "A new dog")] + [(d.pk, d.name) for d in dogs]
+        dog_field = self.fields["dog"]
+        assert isinstance(dog_field, forms.ChoiceField)
+        dog_field.choices = [("", "A new dog")] + [(d.pk, d.name) for d in dogs]
         if not self.is_bound:
             self.initial["started_at"] = timezone.localtime().replace(second=0, microsecond=0)

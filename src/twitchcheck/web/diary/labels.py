@@ -4,8 +4,10 @@ across the wizard, the diary and the report)."""
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 from twitchcheck import load_knowledge
+from twitchcheck.knowledge.models import Urgency
 
 
 @cache
@@ -39,7 +41,8 @@ def labels(name: str, values) -> str:
 def urgency_label(urgency: str) -> str:
     if not urgency:
         return ""
-    return load_knowledge().meta.urgency[urgency].label
+    # a stored assessment's urgency: one of the knowledge's four levels
+    return load_knowledge().meta.urgency[cast(Urgency, urgency)].label
 
 
 def cause_name(cause_id: str) -> str:

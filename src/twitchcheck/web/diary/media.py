@@ -6,6 +6,7 @@ shared with the person asking."""
 from __future__ import annotations
 
 import secrets
+from typing import NoReturn
 
 from django.conf import settings
 
@@ -32,7 +33,7 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def _fail(message: str):
+def _fail(message: str) -> NoReturn:
     raise DiaryInputError([(None, "media", message)])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, NoReturn
 from zoneinfo import available_timezones
 
 from django.conf import settings
@@ -38,6 +39,8 @@ from twitchcheck.web.diary.triage import case_for_episode
 
 log = logging.getLogger(__name__)
 User = get_user_model()
+if TYPE_CHECKING:  # the AUTH_USER_MODEL of the settings, for annotations
+    from django.contrib.auth.models import User as UserModel
 
 DOG_FIELDS = (
     "name",
@@ -53,7 +56,7 @@ DOG_FIELDS = (
 )
 
 
-def _bad(field: str, message: str):
+def _bad(field: str, message: str) -> NoReturn:
     raise DiaryInputError([(None, field, message)])
 
 
@@ -67,7 +70,7 @@ def check_time_zone(name: str) -> str:
 
 
 @transaction.atomic
-def account_create(*, email: str, password: str, time_zone: str = "") -> User:
+def account_create(*, email: str, password: str, time_zone: str = "") -> UserModel:
     """An owner account; the username is the email address, lower-cased."""
     email = User.objects.normalize_email(email).strip().lower()
     if User.objects.filter(username=email).exists():

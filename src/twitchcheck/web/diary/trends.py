@@ -64,7 +64,7 @@ class RiseTest:
             f"against {self.before} in the {BEFORE_DAYS} days before "
             f"({self.before_per_week:.1f} a week)"
         )
-        if self.rising:
+        if self.rising and self.p_value is not None:  # a rise is only called on a p-value
             p = "p < 0.001" if self.p_value < 0.001 else f"p = {self.p_value:.3f}"
             return f"More often lately: {rates}; {p}."
         if self.recent < MIN_RECENT:

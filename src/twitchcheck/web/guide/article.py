@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 
 from twitchcheck import load_knowledge
 from twitchcheck.knowledge import CONTRACT_PREVENTION
+from twitchcheck.knowledge.models import GuideSection
 
 TITLE = "Dog muscle spasms and twitching: all an owner needs to know"
 
@@ -165,7 +166,7 @@ def article_build() -> Article:
     by_id = {c.id: c for c in knowledge.causes}
     guide = list(knowledge.meta.guide)
     opening = [s for s in guide if s.id not in CLOSING_SECTIONS]
-    closing = [s for s in guide if s.id in CLOSING_SECTIONS]
+    closing: list[GuideSection | Section] = [s for s in guide if s.id in CLOSING_SECTIONS]
     if not any(s.id == "final-word" for s in closing):
         closing.append(FINAL_WORD)
 
@@ -177,7 +178,8 @@ def article_build() -> Article:
             prevention=[prevention[p] for p in cause.prevention if p in prevention],
         )
 
-    article_causes, placed = [], set()
+    article_causes: list[ArticleCause] = []
+    placed: set[str] = set()
     for title, ids in ARTICLE_CAUSES:
         found = [by_id[i] for i in ids if i in by_id]
         if not found:

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django import forms
 from django.contrib import admin
 
@@ -12,7 +14,7 @@ from twitchcheck.web.store.models import (
 
 
 class _ShownAdmin(admin.ModelAdmin):
-    list_editable = ("is_shown", "position")
+    list_editable: ClassVar[tuple[str, ...]] = ("is_shown", "position")
 
 
 def _roomy(*names: str, rows: int = 3):
