@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 ## The web app on http://$(BIND):$(PORT) (SQLite in var/, development settings)
 run: $(STAMP)
-	DEBUG=1 $(BIN)/python manage.py setup_site
+	DEBUG=1 $(BIN)/python manage.py setup_site --starter-content
 	@echo "twitchcheck is at http://$(BIND):$(PORT)/  (staff account: $(BIN)/python manage.py createsuperuser, then /admin/)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(BIND):$(PORT)
 

@@ -78,7 +78,10 @@ class Server:
 
     def __enter__(self) -> Server:
         manage = [sys.executable, str(ROOT / "manage.py")]
-        for command in (["setup_site", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
+        for command in (
+            ["setup_site", "--starter-content", "-v", "0"],
+            ["collectstatic", "--noinput", "-v", "0"],
+        ):
             subprocess.run(manage + command, env=self.env, check=True, timeout=120)
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(
