@@ -55,8 +55,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-## Production-style server: gunicorn with whitenoise-compressed static files
-## (settings from the environment: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; docs/web.md)
+## Production-style server: gunicorn with whitenoise-compressed static files, as a local run
+## (LOCAL_RUN=1: plain HTTP, the secret in var/, uploads served by Django). For production set
+## LOCAL_RUN=0 with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL (docs/web.md)
+serve: export LOCAL_RUN := $(or $(LOCAL_RUN),1)
 serve: $(STAMP)
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -54,6 +54,7 @@ def _environment(var_dir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
     env.update(
         DEBUG="0",
+        LOCAL_RUN="1",  # plain HTTP on loopback, one machine's cache
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=HOST,
         VAR_DIR=str(var_dir),

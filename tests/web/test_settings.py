@@ -25,7 +25,12 @@ PRODUCTION = {
 
 
 # set by the test setup (conftest files), never in a deployment
-TEST_ONLY = {"STATICFILES_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+TEST_ONLY = {
+    "STATICFILES_BACKEND",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_SETTINGS_MODULE",
+    "LOCAL_RUN",
+}
 
 
 def environment(**env) -> dict:
@@ -109,7 +114,7 @@ def test_settings_read_the_environment():
         "False",
         "['twitchcheck.example.org']",
         "django_redis.cache.RedisCache",
-        "django.contrib.sessions.backends.cache",
+        "django.contrib.sessions.backends.db",
         "django.db.backends.sqlite3",
         "31536000",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",

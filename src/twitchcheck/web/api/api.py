@@ -18,6 +18,7 @@ from twitchcheck.web.api.schemas import (
     UnderstandIn,
     UnderstandOut,
 )
+from twitchcheck.web.health import RETRY_AFTER_SECONDS, UNAVAILABLE, is_outage
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,13 @@ def validation_failed(request, exc: ValidationError):
 
 @api.exception_handler(Exception)
 def unexpected(request, exc: Exception):
-    """Never a stack trace: log it, answer 500 with a plain message."""
+    """Never a stack trace: log it, answer 500 with a plain message (503 while the database
+    or Redis is unreachable)."""
     log.exception("API error on %s", request.path)
+    if is_outage(exc):
+        response = api.create_response(request, {"detail": UNAVAILABLE}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return api.create_response(request, {"detail": "Internal error"}, status=500)
 
 

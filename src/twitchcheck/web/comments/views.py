@@ -10,6 +10,7 @@ from django_ratelimit.decorators import ratelimit
 from twitchcheck.web.comments.forms import CommentForm
 from twitchcheck.web.comments.services import comment_create
 from twitchcheck.web.guide.views import guide_exists, guide_page
+from twitchcheck.web.limits import limit_message
 
 THANKS = "Thank you! Your comment will appear here once a moderator has approved it."
 
@@ -26,7 +27,10 @@ def comment_post(request, page: str):
     form = CommentForm(request.POST)
     if getattr(request, "limited", False):
         form.is_valid()
-        form.add_error(None, "Too many comments from your address; please try again later.")
+        form.add_error(
+            None,
+            limit_message("Too many comments from your address; please try again later."),
+        )
         return guide_page(request, page=page, comment_form=form, status=429)
     if form.is_from_bot:  # say thanks and keep nothing
         messages.success(request, THANKS)

@@ -38,6 +38,7 @@ from twitchcheck.web.diary.fields import (
     episode_fields_from_model,
 )
 from twitchcheck.web.diary.models import Dog, Episode
+from twitchcheck.web.limits import limit_message
 
 router = Router(tags=["diary"])
 
@@ -645,7 +646,7 @@ def token_create(request, payload: TokenIn):
     if is_ratelimited(
         request, group="diary.token", key="ip", rate=settings.DIARY_TOKEN_RATE, increment=True
     ):
-        return Status(429, {"detail": "Too many attempts; try again in a minute."})
+        return Status(429, {"detail": limit_message("Too many attempts; try again in a minute.")})
     user = authenticate(
         request, username=payload.username.strip().lower(), password=payload.password
     )
