@@ -10,6 +10,8 @@ that cannot be counted (Redis down) refuses, with a message that says why."""
 
 from __future__ import annotations
 
+import ipaddress
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -40,12 +42,19 @@ def login_username(request, credentials) -> str:
     return str(value).strip().lower()
 
 
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 - requests with no address share one count
+
+
 def client_ip(request) -> str:
-    """The client's address, from the same place as the other rate limits: REMOTE_ADDR, or
-    behind a proxy the header RATELIMIT_IP_META_KEY names (its last, proxy-added entry)."""
-    key = settings.RATELIMIT_IP_META_KEY or "REMOTE_ADDR"
-    value = request.META.get(key, "") or request.META.get("REMOTE_ADDR", "")
-    return value.split(",")[-1].strip()
+    """The client's address for rate limits and lock-outs: REMOTE_ADDR, or behind a proxy
+    the header RATELIMIT_IP_META_KEY names (its last, proxy-added entry). A missing or
+    malformed one counts as one shared unknown address, never an error."""
+    value = request.META.get(settings.CLIENT_IP_META_KEY) or request.META.get("REMOTE_ADDR")
+    candidate = (value or "").split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return UNKNOWN_ADDRESS
 
 
 def _lockout_text() -> str:

@@ -132,8 +132,10 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = False
-# the client address used for rate limits; behind a proxy, set it to the header it fills
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# the client address used for rate limits and log-in lock-outs; behind a proxy, set
+# RATELIMIT_IP_META_KEY to the header it fills (read by logins.client_ip)
+CLIENT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or "REMOTE_ADDR"
+RATELIMIT_IP_META_KEY = "twitchcheck.web.logins.client_ip"
 
 # log-in throttling (twitchcheck/web/logins.py): failures counted in the database per account
 # and per address; the lock-out lifts by itself after LOGIN_LOCKOUT_MINUTES
