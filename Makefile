@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 ## The web app on http://$(BIND):$(PORT) (SQLite in var/, development settings)
 run: $(STAMP)
-	DEBUG=1 $(BIN)/python manage.py setup_site
+	DEBUG=1 $(BIN)/python manage.py setup_site --starter-content
 	@echo "twitchcheck is at http://$(BIND):$(PORT)/  (staff account: $(BIN)/python manage.py createsuperuser, then /admin/)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(BIND):$(PORT)
 
@@ -51,14 +51,16 @@ screenshots-diary: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy src
+	DEBUG=1 $(BIN)/mypy src  # the settings module loads as for development
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-## Production-style server: gunicorn with whitenoise-compressed static files
-## (settings from the environment: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; docs/web.md)
+## Production-style server: gunicorn with whitenoise-compressed static files, as a local run
+## (LOCAL_RUN=1: plain HTTP, the secret in var/, uploads served by Django). For production set
+## LOCAL_RUN=0 with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL (docs/web.md)
+serve: export LOCAL_RUN := $(or $(LOCAL_RUN),1)
 serve: $(STAMP)
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -54,6 +54,7 @@ def _environment(var_dir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
     env.update(
         DEBUG="0",
+        LOCAL_RUN="1",  # plain HTTP on loopback, one machine's cache
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=HOST,
         VAR_DIR=str(var_dir),
@@ -78,7 +79,10 @@ class Server:
 
     def __enter__(self) -> Server:
         manage = [sys.executable, str(ROOT / "manage.py")]
-        for command in (["setup_site", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"]):
+        for command in (
+            ["setup_site", "--starter-content", "-v", "0"],
+            ["collectstatic", "--noinput", "-v", "0"],
+        ):
             subprocess.run(manage + command, env=self.env, check=True, timeout=120)
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(

@@ -98,6 +98,14 @@ class Episode(_Strict):
 
     _unique_areas = field_validator("body_area")(_unique)
 
+    @field_validator("count_24h", mode="before")
+    @classmethod
+    def _whole_number(cls, value: object) -> object:
+        # JSON (and JSON Schema's "integer") does not tell 3 from 3.0; 3.5 is still refused
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
 
 class History(_Strict):
     recent_heavy_exercise: bool | None = None

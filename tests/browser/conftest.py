@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "twitchcheck.web.settings")
+# the tests are a local run over plain HTTP (production settings fail closed without it)
+os.environ.setdefault("LOCAL_RUN", "1")
 os.environ.setdefault(
     "STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage"
 )

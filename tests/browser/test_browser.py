@@ -167,7 +167,7 @@ def test_comment_is_hidden_until_staff_approve_it(page, django_user_model):
 
 
 def test_phone_sized_screen(phone):
-    call_command("setup_site", verbosity=0)
+    call_command("setup_site", "--starter-content", verbosity=0)
     for path in ("/", "/check/"):
         phone.goto(path)
         overflow = phone.evaluate(

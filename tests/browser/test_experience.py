@@ -49,7 +49,7 @@ CASES = {
 
 @pytest.fixture
 def site():
-    call_command("setup_site", verbosity=0)
+    call_command("setup_site", "--starter-content", verbosity=0)
 
 
 def result_for(kind: str, name: str = "") -> str:

@@ -51,7 +51,7 @@ RESULTS = {
 
 @pytest.fixture
 def shoot(browser, live_server):
-    call_command("setup_site", verbosity=0)
+    call_command("setup_site", "--starter-content", verbosity=0)
     OUT.mkdir(parents=True, exist_ok=True)
     opened = []
 

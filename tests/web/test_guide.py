@@ -26,7 +26,7 @@ BUDGET = 64 * 1024
 
 @pytest.fixture
 def starter_content():
-    call_command("setup_site", verbosity=0)
+    call_command("setup_site", "--starter-content", verbosity=0)
 
 
 @pytest.mark.parametrize("url", ["/", PAGE])

@@ -25,7 +25,12 @@ PRODUCTION = {
 
 
 # set by the test setup (conftest files), never in a deployment
-TEST_ONLY = {"STATICFILES_BACKEND", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+TEST_ONLY = {
+    "STATICFILES_BACKEND",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_SETTINGS_MODULE",
+    "LOCAL_RUN",
+}
 
 
 def environment(**env) -> dict:
@@ -109,7 +114,7 @@ def test_settings_read_the_environment():
         "False",
         "['twitchcheck.example.org']",
         "django_redis.cache.RedisCache",
-        "django.contrib.sessions.backends.cache",
+        "django.contrib.sessions.backends.db",
         "django.db.backends.sqlite3",
         "31536000",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
@@ -118,15 +123,17 @@ def test_settings_read_the_environment():
 
 @pytest.mark.django_db
 def test_setup_site_loads_starter_content_once_and_keeps_edits(capsys):
-    call_command("setup_site")
+    call_command("setup_site")  # without the flag: migrations only
+    assert "no starter content" in capsys.readouterr().out
+    assert not Product.objects.exists()
+    call_command("setup_site", "--starter-content")
     assert "Starter content added" in capsys.readouterr().out
     assert Product.objects.filter(name="Dog bed ramp", prevention_ids="ramp_no_jumping").exists()
     Announcement.objects.update(text="Half price ramps this week")
     PromoSection.objects.all().delete()
-    call_command("setup_site")
+    call_command("setup_site", "--starter-content")
     assert Announcement.objects.get().text == "Half price ramps this week"
-    assert PromoSection.objects.count() == 1  # a kind with nothing left is filled again
-    call_command("setup_site")
+    assert not PromoSection.objects.exists()  # what staff deleted stays deleted
     assert "nothing added" in capsys.readouterr().out.splitlines()[-1]
 
 

@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -32,6 +34,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
 def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     return default if raw is None or not raw.strip() else int(raw)
+
+
+def required(name: str, why: str):
+    """Production (DEBUG off, no LOCAL_RUN) refuses to start without this setting."""
+    raise ImproperlyConfigured(
+        f"{name} must be set when DEBUG is off: {why} (for a local run on this machine over "
+        "plain HTTP, set LOCAL_RUN=1 instead; see docs/web.md)."
+    )
 
 
 def var_dir() -> Path:

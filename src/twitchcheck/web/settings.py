@@ -1,28 +1,49 @@
 """Django settings, all from the environment (see docs/web.md for the list).
 
-Development: nothing to set; SQLite in var/, a secret generated into var/secret_key.
-Production: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL and, behind HTTPS,
-SECURE_SSL_REDIRECT=1. DEBUG is off unless DEBUG=1.
+Development (DEBUG=1) and a local run of the production settings (LOCAL_RUN=1, what
+`make serve` sets): nothing to set; SQLite in var/, a secret generated into var/secret_key,
+plain HTTP. Production (DEBUG off, no LOCAL_RUN) fails closed: it refuses to start without
+SECRET_KEY, ALLOWED_HOSTS and REDIS_URL, and redirects to HTTPS with HSTS and secure
+cookies unless told otherwise one by one.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
-from twitchcheck.web.env import development_secret, env_bool, env_int, env_list, var_dir
+from twitchcheck.web.env import (
+    development_secret,
+    env_bool,
+    env_int,
+    env_list,
+    required,
+    var_dir,
+)
 
 VAR_DIR = var_dir()
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY") or development_secret(VAR_DIR)
+# a local run of the production settings, on this machine over plain HTTP (`make serve`)
+LOCAL_RUN = env_bool("LOCAL_RUN", False)
+PRODUCTION = not DEBUG and not LOCAL_RUN
+SECRET_KEY = os.environ.get("SECRET_KEY") or (
+    required("SECRET_KEY", "the same random secret on every server")
+    if PRODUCTION
+    else development_secret(VAR_DIR)
+)
+if PRODUCTION and not os.environ.get("ALLOWED_HOSTS", "").strip():
+    required("ALLOWED_HOSTS", "the host names the site answers to, comma-separated")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -51,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "twitchcheck.web.urls"
@@ -83,24 +105,56 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if PRODUCTION and not REDIS_URL:
+    required("REDIS_URL", "a cache shared by every worker, so rate limits hold across them")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "twitchcheck",
+            # Redis unreachable: a cache read is a miss and a write is skipped (and logged),
+            # never a 500; a rate limit that cannot count refuses (RATELIMIT_FAIL_OPEN off)
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     SILENCED_SYSTEM_CHECKS: list[str] = []
 else:
     # one process's memory: fine for `make run`; rate limits are per process without Redis
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# sessions live in the database, so logging in works while Redis is down
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 RATELIMIT_USE_CACHE = "default"
-# the client address used for rate limits; behind a proxy, set it to the header it fills
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_FAIL_OPEN = False
+# the client address used for rate limits and log-in lock-outs; behind a proxy, set
+# RATELIMIT_IP_META_KEY to the header it fills (read by logins.client_ip)
+CLIENT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or "REMOTE_ADDR"
+RATELIMIT_IP_META_KEY = "twitchcheck.web.logins.client_ip"
+
+# log-in throttling (twitchcheck/web/logins.py): failures counted in the database per account
+# and per address; the lock-out lifts by itself after LOGIN_LOCKOUT_MINUTES
+AUTHENTICATION_BACKENDS = [
+    "twitchcheck.web.logins.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]  # either one alone locks
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "twitchcheck.web.logins.login_username"
+AXES_CLIENT_IP_CALLABLE = "twitchcheck.web.logins.client_ip"
+AXES_LOCKOUT_CALLABLE = "twitchcheck.web.logins.locked_out"
+AXES_VERBOSE = False
+PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")  # per address and account
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -127,8 +181,30 @@ STATICFILES_BACKEND = os.environ.get("STATICFILES_BACKEND") or (
     if DEBUG
     else "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
+# uploads: MEDIA_ROOT on this machine (behind the web server in production), or an S3
+# bucket through django-storages (`pip install '.[s3]'`); docs/web.md, "Uploaded files"
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    _MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("MEDIA_S3_BUCKET")
+            or required("MEDIA_S3_BUCKET", "the bucket that holds the uploads"),
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": "media",
+            "file_overwrite": False,
+        },
+    }
+elif MEDIA_STORAGE == "local":
+    _MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3 (got {MEDIA_STORAGE!r})")
+# Django itself serves the public uploads (store images) in development and a local run
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION and MEDIA_STORAGE == "local")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_BACKEND,
     "staticfiles": {"BACKEND": STATICFILES_BACKEND},
 }
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = "Manifest" not in STATICFILES_BACKEND
@@ -146,8 +222,8 @@ COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3)
 COMMENT_MAX_AGE_SECONDS = env_int("COMMENT_MAX_AGE_SECONDS", 24 * 3600)
 COMMENT_RATE = os.environ.get("COMMENT_RATE", "5/10m")
 
-# security headers
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# security headers: on by default with DEBUG off; LOCAL_RUN=1 (or each setting) turns them off
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
 if env_bool("BEHIND_HTTPS_PROXY", SECURE_SSL_REDIRECT):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SECURE_SSL_REDIRECT else 0)

@@ -1,18 +1,14 @@
 from django.conf import settings
-from django.conf.urls.static import static as media_patterns
 from django.contrib import admin
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
-from django.urls import include, path
-from django.views.decorators.cache import never_cache
+from django.urls import include, path, re_path
 
 from twitchcheck.web.api.api import api
+from twitchcheck.web.health import healthz, livez
+from twitchcheck.web.media import public_upload
 
-
-@never_cache
-def healthz(request):
-    """Liveness: answers without touching the database."""
-    return HttpResponse("ok", content_type="text/plain")
+handler500 = "twitchcheck.web.health.server_error"
 
 
 def favicon(request):
@@ -32,10 +28,13 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("livez", livez, name="livez"),
     path("favicon.ico", favicon),
 ]
 
-# uploads (store images) in development; in production the web server serves MEDIA_ROOT
-# (docs/deploy.md)
-if settings.DEBUG:
-    urlpatterns += media_patterns(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# the store's uploaded images in development and a local run (`make run`, `make serve`); in
+# production the web server serves MEDIA_ROOT/store and MEDIA_ROOT/products, or S3 does
+# (docs/web.md). Diary files under MEDIA_ROOT/diary are never served directly: only through
+# the diary's own view, which checks who is asking.
+if settings.SERVE_MEDIA:
+    urlpatterns += [re_path(r"^media/(?P<path>(?:store|products)/[^/]+)$", public_upload)]

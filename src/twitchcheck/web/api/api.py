@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import logging
 
+from django.http import UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Status
 from ninja.errors import HttpError, ValidationError
 
 from twitchcheck import assess, load_knowledge, next_question
 from twitchcheck.case import Assessment, Case, NextStep
+from twitchcheck.web.api.openapi import document_errors
 from twitchcheck.web.api.schemas import (
     CauseOut,
     ErrorOut,
@@ -18,10 +21,21 @@ from twitchcheck.web.api.schemas import (
     UnderstandIn,
     UnderstandOut,
 )
+from twitchcheck.web.health import RETRY_AFTER_SECONDS, UNAVAILABLE, is_outage
 
 log = logging.getLogger(__name__)
+UNREADABLE_BODY = "The request body could not be read; send JSON (Content-Type: application/json)."
 
-api = NinjaAPI(
+
+class DocumentedAPI(NinjaAPI):
+    """Its OpenAPI document also names the errors every operation can answer."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_errors(schema)
+
+
+api = DocumentedAPI(
     title="twitchcheck API",
     version="1",
     description="Is my dog's twitching normal, and what do I do? The case contract, version 1.",
@@ -44,8 +58,15 @@ def validation_failed(request, exc: ValidationError):
 
 @api.exception_handler(Exception)
 def unexpected(request, exc: Exception):
-    """Never a stack trace: log it, answer 500 with a plain message."""
+    """Never a stack trace: log it, answer 500 with a plain message (503 while the database
+    or Redis is unreachable)."""
+    if isinstance(exc, MultiPartParserError | UnreadablePostError):
+        return api.create_response(request, {"detail": UNREADABLE_BODY}, status=400)
     log.exception("API error on %s", request.path)
+    if is_outage(exc):
+        response = api.create_response(request, {"detail": UNAVAILABLE}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return api.create_response(request, {"detail": "Internal error"}, status=500)
 
 

@@ -11,7 +11,8 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 
-from twitchcheck.web.comments.models import BODY_MAX, BODY_MIN, NAME_MAX
+from twitchcheck.web.comments.models import BODY_MAX, BODY_MIN, EMAIL_MAX, NAME_MAX
+from twitchcheck.web.text import name_normalise
 
 _SALT = "twitchcheck.comments.form"
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
@@ -38,10 +39,12 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
+        max_length=EMAIL_MAX,
         help_text="Never shown; only the moderators see it.",
         error_messages={
             "required": "Please enter your email address.",
             "invalid": "Please enter a valid email address, like name@example.com.",
+            "max_length": f"Please use an email address of at most {EMAIL_MAX} characters.",
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -70,7 +73,7 @@ class CommentForm(forms.Form):
             self.initial["stamp"] = form_stamp()
 
     def clean_name(self) -> str:
-        return _plain_text(self.cleaned_data["name"])
+        return _plain_text(name_normalise(self.cleaned_data["name"]))
 
     def clean_body(self) -> str:
         return _plain_text(self.cleaned_data["body"])

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from django.db import models
 
+from twitchcheck.web.text import validate_name
+
 NAME_MAX = 80
+# the longest address RFC 5321 lets through (the model's EmailField); the form agrees
+EMAIL_MAX = 254
 BODY_MIN = 2
 BODY_MAX = 2000
 
@@ -25,8 +29,8 @@ class Comment(models.Model):
         REMOVED = "removed", "Removed"
 
     page = models.SlugField(max_length=80, default="dog-muscle-spasms")
-    name = models.CharField(max_length=NAME_MAX)
-    email = models.EmailField(help_text="Never shown on the site.")
+    name = models.CharField(max_length=NAME_MAX, validators=[validate_name])
+    email = models.EmailField(max_length=EMAIL_MAX, help_text="Never shown on the site.")
     body = models.TextField("comment", max_length=BODY_MAX)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -9,6 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from twitchcheck.web.comments.models import Comment
+from twitchcheck.web.text import one_line
+
+log = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -27,15 +32,21 @@ def moderators_notify(*, comment: Comment) -> None:
     link = settings.SITE_URL.rstrip("/") + reverse(
         "admin:comments_comment_change", args=[comment.pk]
     )
+    try:
+        _send_moderator_mail(comment=comment, link=link)
+    except Exception:  # the comment is saved and waits in the queue; say so in the log
+        log.exception("moderator email for comment %s could not be sent", comment.pk)
+
+
+def _send_moderator_mail(*, comment: Comment, link: str) -> None:
     send_mail(
-        subject=f"New comment to moderate from {comment.name}",
+        subject=f"New comment to moderate from {one_line(comment.name)}",
         message=(
             f"{comment.name} <{comment.email}> wrote on {comment.page}:\n\n"
             f"{comment.body}\n\nApprove, mark as spam or remove it here: {link}\n"
         ),
         from_email=None,
         recipient_list=settings.MODERATOR_EMAILS,
-        fail_silently=True,
     )
 
 

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from twitchcheck.web.diary import views
 from twitchcheck.web.diary.forms import EmailAuthenticationForm
+from twitchcheck.web.logins import ThrottledPasswordResetView
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -14,5 +15,6 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
         name="login",
     ),
+    path("password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("", include("django.contrib.auth.urls")),
 ]

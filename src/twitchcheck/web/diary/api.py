@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django_ratelimit.core import is_ratelimited
 from ninja import Query, Router, Status
 from ninja.security import HttpBearer
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from twitchcheck.case import Assessment, BodyArea, LooksLike, SignId, Trigger, YesNoUnknown
 from twitchcheck.web.diary import charts, csvio, report, selectors, services
@@ -38,6 +38,7 @@ from twitchcheck.web.diary.fields import (
     episode_fields_from_model,
 )
 from twitchcheck.web.diary.models import Dog, Episode
+from twitchcheck.web.limits import limit_message
 
 router = Router(tags=["diary"])
 
@@ -129,11 +130,22 @@ class DogIn(BaseModel):
     neutered: bool | None = None
     pregnant_or_nursing: bool | None = None
     vaccinations: Vaccinations | None = None
-    weight_kg: Decimal | None = Field(None, ge=0, le=200, decimal_places=1)
+    weight_kg: Decimal | None = Field(
+        None, ge=0, le=200, decimal_places=1, json_schema_extra={"multipleOf": 0.1}
+    )
     notes: str = Field("", max_length=NOTES_MAX)
     medications: list[MedicationIO] | None = Field(
         None, description="on PATCH, replaces the dog's medications when given"
     )
+
+    @field_validator("weight_kg", mode="before")
+    @classmethod
+    def _tenths(cls, value):
+        """A JSON number such as 28.5 arrives as a float; one a hair off a tenth
+        (0.30000000000000004) is that tenth, anything finer is refused."""
+        if isinstance(value, float) and abs(value * 10 - round(value * 10)) < 1e-6:
+            return Decimal(str(round(value, 1)))
+        return value
 
 
 class DogPatch(DogIn):
@@ -646,7 +658,7 @@ def token_create(request, payload: TokenIn):
     if is_ratelimited(
         request, group="diary.token", key="ip", rate=settings.DIARY_TOKEN_RATE, increment=True
     ):
-        return Status(429, {"detail": "Too many attempts; try again in a minute."})
+        return Status(429, {"detail": limit_message("Too many attempts; try again in a minute.")})
     user = authenticate(
         request, username=payload.username.strip().lower(), password=payload.password
     )

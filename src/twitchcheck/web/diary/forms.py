@@ -33,8 +33,20 @@ def _nullable_bool(value: str):
     return {"true": True, "false": False}.get(value)
 
 
+# an account's email is its username (150 characters at most); an invitation's is an
+# EmailField (254): the forms refuse longer addresses instead of failing on saving
+ACCOUNT_EMAIL_MAX = 150
+INVITATION_EMAIL_MAX = 254
+
+
+def _email_too_long(limit: int) -> dict:
+    return {"max_length": f"Please use an email address of at most {limit} characters."}
+
+
 class SignUpForm(forms.Form):
     email = forms.EmailField(
+        max_length=ACCOUNT_EMAIL_MAX,
+        error_messages=_email_too_long(ACCOUNT_EMAIL_MAX),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
         help_text="You log in with it; we send password resets and invitations to it.",
     )
@@ -296,6 +308,8 @@ class EpisodeForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(
+        max_length=INVITATION_EMAIL_MAX,
+        error_messages=_email_too_long(INVITATION_EMAIL_MAX),
         label="Their email",
         help_text="They get a link; once they accept, both of you can log episodes.",
     )

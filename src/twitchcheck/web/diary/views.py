@@ -41,6 +41,7 @@ from twitchcheck.web.diary.forms import (
 )
 from twitchcheck.web.diary.middleware import remember_time_zone
 from twitchcheck.web.diary.models import Membership
+from twitchcheck.web.limits import limit_message
 
 TIMELINE_PAGE = 20
 
@@ -69,7 +70,9 @@ def signup(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and getattr(request, "limited", False):
         form.is_valid()
-        form.add_error(None, "Too many sign-ups from your address; please try again later.")
+        form.add_error(
+            None, limit_message("Too many sign-ups from your address; please try again later.")
+        )
     elif request.method == "POST" and form.is_valid():
         try:
             user = services.account_create(

@@ -9,10 +9,14 @@ from twitchcheck.web.store.selectors import products_by_prevention, store_sectio
 GUIDE_SLUG = "dog-muscle-spasms"
 
 
+def guide_exists(page: str) -> bool:
+    return page == GUIDE_SLUG
+
+
 def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int = 200):
     """The guide article with the store's content where staff placed it, and its
     comments. The comment view calls it too, to show a form with its errors."""
-    if page != GUIDE_SLUG:
+    if not guide_exists(page):
         raise Http404("No such guide")
     article = article_build()
     products = products_by_prevention()

@@ -9,6 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from twitchcheck.web.store.validators import (
+    image_src,
+    safe_link,
+    validate_link,
+    validate_static_image,
+)
+
 
 class Placement(models.TextChoices):
     """Where on the guide page a section goes (the article's own parts stay in order)."""
@@ -58,7 +65,9 @@ class Announcement(_Shown):
         "link address",
         max_length=200,
         blank=True,
-        help_text="Optional: where the line leads, a path such as /check/ or a full address.",
+        validators=[validate_link],
+        help_text="Optional: where the line leads, a path such as /check/ or a full address "
+        "starting with https://.",
     )
 
     class Meta(_Shown.Meta):
@@ -66,6 +75,10 @@ class Announcement(_Shown):
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def href(self) -> str:
+        return safe_link(self.link_url)
 
 
 class PromoSection(_Shown):
@@ -80,8 +93,9 @@ class PromoSection(_Shown):
         "link address",
         max_length=200,
         blank=True,
+        validators=[validate_link],
         help_text="Optional: a path such as /check/, an anchor such as #prevention, or a full "
-        "address. Give the link text too.",
+        "address starting with https://. Give the link text too.",
     )
     link_text = models.CharField(
         max_length=60, blank=True, help_text="The words of the link, e.g. “Shop ramps”."
@@ -107,6 +121,10 @@ class PromoSection(_Shown):
     def paragraphs(self) -> list[str]:
         return paragraphs_of(self.body)
 
+    @property
+    def href(self) -> str:
+        return safe_link(self.link_url)
+
 
 class FeatureImage(_Shown):
     """The image with a caption on the guide page: an upload, or a file shipped in static."""
@@ -120,6 +138,7 @@ class FeatureImage(_Shown):
     static_path = models.CharField(
         max_length=200,
         blank=True,
+        validators=[validate_static_image],
         help_text="A file in the static folder (e.g. twitchcheck/img/resting-dog.svg), used "
         "when nothing is uploaded.",
     )
@@ -154,6 +173,10 @@ class FeatureImage(_Shown):
         if not self.image and not self.static_path:
             raise ValidationError("Upload an image or give a static file.")
 
+    @property
+    def src(self) -> str:
+        return image_src(self.image, self.static_path)
+
 
 class Product(_Shown):
     """A product the guide suggests beside prevention advice (by prevention id)."""
@@ -167,6 +190,7 @@ class Product(_Shown):
         "shop address",
         max_length=200,
         blank=True,
+        validators=[validate_link],
         help_text="The product's page in the shop; the whole card links there.",
     )
     image = models.FileField(
@@ -179,6 +203,7 @@ class Product(_Shown):
         "static image",
         max_length=200,
         blank=True,
+        validators=[validate_static_image],
         help_text="A file in the static folder, used when nothing is uploaded.",
     )
     image_alt = models.CharField(
@@ -198,6 +223,14 @@ class Product(_Shown):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def href(self) -> str:
+        return safe_link(self.url)
+
+    @property
+    def image_src(self) -> str:
+        return image_src(self.image, self.image_static_path)
 
     @property
     def prevention_list(self) -> list[str]:

@@ -1,5 +1,7 @@
-"""Starter content for a fresh site, loaded by `manage.py setup_site`. Idempotent: each
-item is created only when no item of its kind exists yet, so staff edits are kept."""
+"""Starter content for a fresh site, loaded by `manage.py setup_site --starter-content`
+once: a site that has its store settings row has had it (staff cannot delete that row), so
+what staff delete later is never brought back. Each item is created only when no item of
+its kind exists yet, so staff edits are kept."""
 
 from __future__ import annotations
 
@@ -129,6 +131,10 @@ POISON_LINES = [
         "position": 1,
     },
 ]
+
+
+def starter_content_loaded() -> bool:
+    return StoreSettings.objects.exists()
 
 
 @transaction.atomic
