@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from twitchcheck.web.diary import views
-from twitchcheck.web.diary.forms import EmailAuthenticationForm
+from twitchcheck.web.diary.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -13,6 +13,11 @@ urlpatterns = [
         "login/",
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
         name="login",
+    ),
+    path(
+        "password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
     ),
     path("", include("django.contrib.auth.urls")),
 ]
