@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: run test test-fast test-postgres bench lint format serve clean docs screenshots screenshots-diary
+.PHONY: run test test-fast test-postgres bench bench-guide lint format serve clean docs screenshots screenshots-diary
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -38,6 +38,10 @@ test-postgres: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## The cached guide against /healthz under the same load (gunicorn; wrk when installed)
+bench-guide: $(STAMP)
+	$(BIN)/python bench/bench_guide.py
 
 ## Screenshots for the README (docs/screenshots/), taken in Chromium from a test server
 screenshots: $(STAMP)

@@ -164,3 +164,41 @@ def test_an_upgrade_never_serves_the_old_release_pages(client, monkeypatch):
     before = pagecache.key("guide:dog-muscle-spasms:1")
     monkeypatch.setattr(pagecache, "build_id", lambda: "next-release")
     assert pagecache.key("guide:dog-muscle-spasms:1") != before
+
+
+def test_the_gzip_page_is_whole_and_carries_the_visitors_own_token(client):
+    import gzip
+
+    _approved(3)
+    plain = Client().get(PAGE).content.decode()
+    response = client.get(PAGE, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    html = gzip.decompress(response.content).decode()  # checks the CRC and the length
+    assert html.startswith("<!doctype html>") and html.rstrip().endswith("</html>")
+    csrf, stamp = _csrf_and_stamp(html)
+    assert (csrf, stamp) != _csrf_and_stamp(plain)
+    assert response.cookies["csrftoken"].value
+    masked_out = re.sub(r'value="[^"]+"', "", html)
+    assert masked_out == re.sub(r'value="[^"]+"', "", plain)
+    # and the comment it carries posts
+    data = {"name": "A", "email": "a@example.org", "body": "hello there", "stamp": stamp}
+    assert client.post(f"{PAGE}comments/", data).status_code == 302
+
+
+def test_a_shell_that_asks_for_a_token_is_never_shared(client, monkeypatch, caplog):
+    from twitchcheck.web.guide import views
+
+    real = views._page
+
+    def page_using_a_token(request, page, html, status=200):
+        from django.middleware.csrf import get_token
+
+        get_token(request)
+        return real(request, page, html, status)
+
+    monkeypatch.setattr(views, "_page", page_using_a_token)
+    first = _csrf_and_stamp(Client().get(PAGE).content.decode())
+    second = _csrf_and_stamp(Client().get(PAGE).content.decode())
+    assert first[0] != second[0]
+    assert "uses a CSRF token" in caplog.text

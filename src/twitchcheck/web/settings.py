@@ -182,6 +182,13 @@ CELERY_BEAT_SCHEDULE = {
 # a mail that fails is tried again after 30 s, 60 s, 2 min, ... (at most 30 min apart),
 # MAIL_RETRIES times; then it is logged as lost at ERROR
 MAIL_RETRIES = env_int("MAIL_RETRIES", 8)
+# the mail server, for EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 # comment spam: besides COMMENT_RATE per address, this many per email address and per page
 # (a burst from many addresses); each signed form stamp is good for one comment
 COMMENT_EMAIL_RATE = os.environ.get("COMMENT_EMAIL_RATE", "5/h")

@@ -1,3 +1,5 @@
+import logging
+
 from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -6,14 +8,17 @@ from django.utils.safestring import mark_safe
 from twitchcheck.web import pagecache
 from twitchcheck.web.comments.forms import CommentForm
 from twitchcheck.web.comments.selectors import comments_approved_page
+from twitchcheck.web.guide import spliced
 from twitchcheck.web.guide.article import article_build, causes_html
 from twitchcheck.web.store.selectors import products_by_prevention, store_sections_by_place
 
+log = logging.getLogger(__name__)
 GUIDE_SLUG = "dog-muscle-spasms"
 MAX_COMMENT_PAGE = 10_000
 NOT_FOUND = "<404>"
 LIVE_NOTICES = "<!--live:notices-->"
 LIVE_FORM = "<!--live:form-->"
+LIVE = "<live>"  # the bare page used a CSRF token outside the form: made per visit instead
 
 
 def _comment_page_number(raw: str | None) -> int:
@@ -60,6 +65,14 @@ def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int =
     if page != GUIDE_SLUG:
         raise Http404("No such guide")
     number = _comment_page_number(request.GET.get("comments"))
+    if comment_form is None and spliced.applies(request):
+        whole = pagecache.remember(
+            f"guide-page:{request.path}:{number}", lambda: _bare_page(request.path, page, number)
+        )
+        if whole == NOT_FOUND:
+            raise Http404("No such page of comments")
+        if whole != LIVE:
+            return whole.response(request, status=status)
     if request.user.is_staff:
         body = _body_html(page, number, request=request)
     else:
@@ -71,5 +84,23 @@ def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int =
         "comments/form.html", {"form": comment_form or CommentForm(), "page": page}, request
     )
     html = body.replace(LIVE_NOTICES, notices, 1).replace(LIVE_FORM, form, 1)
+    return _page(request, page, html, status)
+
+
+def _page(request, page: str, html: str, status: int = 200):
     context = {"page": page, "article": article_build(), "guide_html": mark_safe(html)}
     return render(request, "guide/article.html", context, status=status)
+
+
+def _bare_page(path: str, page: str, number: int):
+    """The whole page for a visitor without cookies, made from a bare request, the form
+    left out to be filled in per visit (spliced.Spliced)."""
+    body = pagecache.remember(f"guide:{page}:{number}", lambda: _body_html(page, number))
+    if body == NOT_FOUND:
+        return NOT_FOUND
+    bare = spliced.bare_request(path)
+    html = _page(bare, page, body.replace(LIVE_NOTICES, "", 1))
+    if "CSRF_COOKIE" in bare.META:  # a template asked for a token: never share it
+        log.error("the guide's shell uses a CSRF token; it is made per visit, uncached")
+        return LIVE
+    return spliced.Spliced.make(html.content.decode(), LIVE_FORM, page)
