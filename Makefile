@@ -59,13 +59,13 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-## Production-style server: gunicorn with whitenoise-compressed static files
+## Production-style server: gunicorn (deploy/gunicorn.conf.py) with whitenoise-compressed static files
 ## (settings from the environment: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL; docs/web.md)
 serve: $(STAMP)
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "twitchcheck (gunicorn) is at http://$${BIND:-127.0.0.1:8000}/"
-	$(BIN)/gunicorn twitchcheck.web.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
+	BIND=$${BIND:-127.0.0.1:8000} WORKERS=$${WORKERS:-3} $(BIN)/gunicorn -c deploy/gunicorn.conf.py twitchcheck.web.wsgi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
