@@ -64,13 +64,26 @@ def put(full_key: str, value) -> None:
     django_cache.set(full_key, value, timeout=settings.GUIDE_CACHE_SECONDS)
 
 
+# this process's copies of what it fetched, by full key (which carries the version, so a
+# copy is never used after content_changed): a visit then costs one small read of the
+# version from the shared cache, not the transfer of a whole page
+_local: dict[str, object] = {}
+LOCAL_MAX = 16
+
+
 def remember(name: str, compute):
     """The cached value for name, computed and kept on a miss."""
     full_key = key(name)
+    value = _local.get(full_key, MISSING)
+    if value is not MISSING:
+        return value
     value = django_cache.get(full_key, MISSING)
     if value is MISSING:
         value = compute()
         put(full_key, value)
+    if len(_local) >= LOCAL_MAX:
+        _local.pop(next(iter(_local)))
+    _local[full_key] = value
     return value
 
 
