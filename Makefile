@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: run test test-fast test-postgres bench lint format serve clean docs screenshots screenshots-diary
+.PHONY: run test test-fast test-postgres bench bench-guide lint format serve clean docs screenshots screenshots-diary
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -39,6 +39,10 @@ test-postgres: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+## The cached guide against /healthz under the same load (gunicorn; wrk when installed)
+bench-guide: $(STAMP)
+	$(BIN)/python bench/bench_guide.py
+
 ## Screenshots for the README (docs/screenshots/), taken in Chromium from a test server
 screenshots: $(STAMP)
 	SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/browser/test_screenshots.py
@@ -57,15 +61,16 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-## Production-style server: gunicorn with whitenoise-compressed static files, as a local run
-## (LOCAL_RUN=1: plain HTTP, the secret in var/, uploads served by Django). For production set
-## LOCAL_RUN=0 with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL (docs/web.md)
+## Production-style server: gunicorn (deploy/gunicorn.conf.py) with whitenoise-compressed static
+## files, as a local run (LOCAL_RUN=1: plain HTTP, the secret in var/, uploads served by Django).
+## For production set LOCAL_RUN=0 with SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL
+## (docs/web.md, docs/deploy.md)
 serve: export LOCAL_RUN := $(or $(LOCAL_RUN),1)
 serve: $(STAMP)
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "twitchcheck (gunicorn) is at http://$${BIND:-127.0.0.1:8000}/"
-	$(BIN)/gunicorn twitchcheck.web.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} --access-logfile -
+	BIND=$${BIND:-127.0.0.1:8000} WORKERS=$${WORKERS:-3} $(BIN)/gunicorn -c deploy/gunicorn.conf.py twitchcheck.web.wsgi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py [--quick]
 
 Runs bench_engine.py, bench_startup.py (start-up of the command line), then
-bench_understand.py, bench_web.py and bench_diary.py when they are present.
+bench_understand.py, bench_web.py, bench_guide.py and bench_diary.py when they are present.
 A benchmark that is missing or fails is reported as skipped; the report carries on.
 """
 
@@ -20,7 +20,14 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("bench_engine", "bench_startup", "bench_understand", "bench_web", "bench_diary")
+BENCHMARKS = (
+    "bench_engine",
+    "bench_startup",
+    "bench_understand",
+    "bench_web",
+    "bench_guide",
+    "bench_diary",
+)
 
 
 def _call_main(module, quick: bool):

@@ -9,6 +9,8 @@ os.environ.setdefault("LOCAL_RUN", "1")
 os.environ.setdefault(
     "STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# tasks run at once, in the test, even when REDIS_URL names a broker (make test-postgres)
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "1")
 
 import django  # noqa: E402
 
@@ -67,6 +69,17 @@ def _comments_allow_quick_posting(settings):
     """Tests post forms at once, and many from one address."""
     settings.COMMENT_MIN_SECONDS = 0
     settings.COMMENT_RATE = "10000/m"
+    settings.COMMENT_EMAIL_RATE = "10000/m"
+    settings.COMMENT_PAGE_RATE = "10000/m"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with nothing cached from another (the cache outlives a test's
+    database transaction)."""
+    from twitchcheck.web.pagecache import content_changed
+
+    content_changed()
 
 
 @pytest.fixture

@@ -222,6 +222,60 @@ COMMENT_MIN_SECONDS = env_int("COMMENT_MIN_SECONDS", 3)
 COMMENT_MAX_AGE_SECONDS = env_int("COMMENT_MAX_AGE_SECONDS", 24 * 3600)
 COMMENT_RATE = os.environ.get("COMMENT_RATE", "5/10m")
 
+# ---- task queue, comment spam limits, the guide's cache (docs/deploy.md) ----
+# task queue (Celery; twitchcheck/web/celery.py). With a broker (REDIS_URL,
+# or CELERY_BROKER_URL) a worker runs the tasks and the beat starts the periodic ones;
+# without one (`make run`, the tests) each task runs at once in the process that asks.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = env_bool("CELERY_TASK_EAGER_PROPAGATES", False)
+CELERY_TASK_IGNORE_RESULT = True  # nothing reads results: no result backend to run
+CELERY_TASK_ACKS_LATE = True  # a task whose worker dies mid-way is run again, not lost
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120)
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 30
+# a task is redelivered if not acknowledged within this; longer than the longest retry wait
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 3600}
+# a request that enqueues a task waits at most ~1 s for an unreachable broker, then the
+# task runs in that process instead (celery.enqueue)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0.2, "interval_step": 0.3}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "UTC"
+# moderators get one email listing the comments that arrived since the last one
+COMMENT_DIGEST_MINUTES = env_int("COMMENT_DIGEST_MINUTES", 15)
+CELERY_BEAT_SCHEDULE = {
+    "comments-moderators-digest": {
+        "task": "twitchcheck.web.comments.tasks.moderators_digest",
+        "schedule": COMMENT_DIGEST_MINUTES * 60,
+    },
+    "comments-stamps-forget": {
+        "task": "twitchcheck.web.comments.tasks.stamps_forget",
+        "schedule": 3600,
+    },
+}
+# a mail that fails is tried again after 30 s, 60 s, 2 min, ... (at most 30 min apart),
+# MAIL_RETRIES times; then it is logged as lost at ERROR
+MAIL_RETRIES = env_int("MAIL_RETRIES", 8)
+# the mail server, for EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+# comment spam: besides COMMENT_RATE per address, this many per email address and per page
+# (a burst from many addresses); each signed form stamp is good for one comment
+COMMENT_EMAIL_RATE = os.environ.get("COMMENT_EMAIL_RATE", "5/h")
+COMMENT_PAGE_RATE = os.environ.get("COMMENT_PAGE_RATE", "30/m")
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 20)
+# the guide's shared parts (never a visitor's own) are kept this long in the cache, and
+# dropped at once when staff edit the store's content or a comment is approved or removed
+GUIDE_CACHE_SECONDS = env_int("GUIDE_CACHE_SECONDS", 24 * 3600)
+# ---- end of task queue, comment spam limits, the guide's cache ----
+
+
 # security headers: on by default with DEBUG off; LOCAL_RUN=1 (or each setting) turns them off
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
 if env_bool("BEHIND_HTTPS_PROXY", SECURE_SSL_REDIRECT):

@@ -4,6 +4,7 @@ signed timestamp that rejects forms posted too quickly or too long after they we
 from __future__ import annotations
 
 import re
+import secrets
 import time
 from typing import Any
 
@@ -19,8 +20,9 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 
 def form_stamp() -> str:
-    """The signed time the form was shown."""
-    return signing.dumps({"t": time.time()}, salt=_SALT)
+    """The signed time the form was shown, and a random id: a stamp is good for one
+    comment (the service records the id; services.StampUsed)."""
+    return signing.dumps({"t": time.time(), "n": secrets.token_urlsafe(12)}, salt=_SALT)
 
 
 def _plain_text(value: str) -> str:
@@ -89,15 +91,24 @@ class CommentForm(forms.Form):
                 "This form was open too long; please check your comment and send it again."
             ) from None
         except signing.BadSignature:
+            stamp = None
+        if not isinstance(stamp, dict) or not isinstance(stamp.get("n"), str):
             self._fresh_stamp()
-            raise forms.ValidationError(
-                "This form could not be checked; please send it again."
-            ) from None
+            raise forms.ValidationError("This form could not be checked; please send it again.")
         if time.time() - stamp["t"] < settings.COMMENT_MIN_SECONDS:
             raise forms.ValidationError(
                 "That was quicker than a person types; please wait a moment and send again."
             )
-        return self.cleaned_data["stamp"]
+        return stamp["n"]
+
+    def stamp_used(self) -> None:
+        """The stamp already served a comment: a fresh one, and an error for the page."""
+        self._fresh_stamp()
+        self.add_error(
+            "stamp",
+            "This form was already sent. If you meant to write another comment, "
+            "please check it and send it again.",
+        )
 
     def _fresh_stamp(self) -> None:
         bound: Any = self.data  # request.POST (a QueryDict) or a dict: both copy()

@@ -37,6 +37,9 @@ class Comment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
+    notified_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the moderators' digest listed it."
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -45,3 +48,11 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.body[:40]}"
+
+
+class CommentStamp(models.Model):
+    """The random id of a comment form's stamp that has served a comment: each is good for
+    one (the signature runs out after COMMENT_MAX_AGE_SECONDS; older rows are deleted)."""
+
+    nonce = models.CharField(max_length=32, primary_key=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -5,40 +5,68 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import is_ratelimited
 
 from twitchcheck.web.comments.forms import CommentForm
-from twitchcheck.web.comments.services import comment_create
+from twitchcheck.web.comments.services import StampUsed, comment_create
 from twitchcheck.web.guide.views import guide_exists, guide_page
 from twitchcheck.web.limits import limit_message
 
 THANKS = "Thank you! Your comment will appear here once a moderator has approved it."
 
+# (group, key, the setting with the rate, what the visitor is told), checked in this order
+LIMITS = (
+    (
+        "comments:address",
+        "ip",
+        "COMMENT_RATE",
+        "Too many comments from your address; please try again later.",
+    ),
+    (
+        "comments:email",
+        lambda group, request: request.POST.get("email", "").strip().lower(),
+        "COMMENT_EMAIL_RATE",
+        "Too many comments with this email address; please try again later.",
+    ),
+    (
+        "comments:page",
+        lambda group, request: request.resolver_match.kwargs.get("page", ""),
+        "COMMENT_PAGE_RATE",
+        "Many comments are arriving just now; please try again in a few minutes.",
+    ),
+)
 
-def _comment_rate(group, request) -> str:
-    return settings.COMMENT_RATE
+
+def _limited(request) -> str | None:
+    """The message for the first limit this post goes over, or None."""
+    for group, key, setting, message in LIMITS:
+        rate = getattr(settings, setting)
+        if is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True):
+            return limit_message(message)
+    return None
 
 
 @require_POST
-@ratelimit(key="ip", rate=_comment_rate, method="POST", block=False)
 def comment_post(request, page: str):
     if not guide_exists(page):  # nothing is stored for a page that does not exist
         raise Http404("No such guide")
     form = CommentForm(request.POST)
-    if getattr(request, "limited", False):
+    limited = _limited(request)
+    if limited:
         form.is_valid()
-        form.add_error(
-            None,
-            limit_message("Too many comments from your address; please try again later."),
-        )
+        form.add_error(None, limited)
         return guide_page(request, page=page, comment_form=form, status=429)
     if form.is_from_bot:  # say thanks and keep nothing
         messages.success(request, THANKS)
         return redirect(_comments_anchor(page))
     if not form.is_valid():
         return guide_page(request, page=page, comment_form=form, status=400)
+    fields = {k: form.cleaned_data[k] for k in ("name", "email", "body")}
     try:
-        comment_create(page=page, **{k: form.cleaned_data[k] for k in ("name", "email", "body")})
+        comment_create(page=page, stamp=form.cleaned_data["stamp"], **fields)
+    except StampUsed:
+        form.stamp_used()
+        return guide_page(request, page=page, comment_form=form, status=409)
     except ValidationError as error:  # the model's own checks, shown on the form's fields
         for field, problems in error.message_dict.items():
             for problem in problems:

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from twitchcheck.web.diary import views
-from twitchcheck.web.diary.forms import EmailAuthenticationForm
+from twitchcheck.web.diary.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 from twitchcheck.web.logins import ThrottledPasswordResetView
 
 urlpatterns = [
@@ -15,6 +15,10 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
         name="login",
     ),
-    path("password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password_reset/",
+        ThrottledPasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path("", include("django.contrib.auth.urls")),
 ]

@@ -9,8 +9,9 @@ from zoneinfo import available_timezones
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.models import User
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from twitchcheck.web.diary import labels
@@ -343,3 +344,28 @@ class SaveResultForm(forms.Form):
         dog_field.choices = [("", "A new dog")] + [(d.pk, d.name) for d in dogs]
         if not self.is_bound:
             self.initial["started_at"] = timezone.localtime().replace(second=0, microsecond=0)
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password-reset form; the email goes out through the task queue, which
+    tries again when the mail server fails (twitchcheck.web.tasks.mail_send)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from twitchcheck.web.tasks import mail_enqueue
+
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        html = (
+            render_to_string(html_email_template_name, context)
+            if html_email_template_name
+            else None
+        )
+        mail_enqueue(subject=subject, body=body, to=[to_email], html=html)

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import File
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pydantic import ValidationError
@@ -36,6 +35,7 @@ from twitchcheck.web.diary.models import (
 )
 from twitchcheck.web.diary.selectors import counts_at, medications_for_dog
 from twitchcheck.web.diary.triage import case_for_episode
+from twitchcheck.web.tasks import mail_enqueue
 
 log = logging.getLogger(__name__)
 User = get_user_model()
@@ -323,17 +323,15 @@ def invitation_create(*, dog: Dog, invited_by, email: str, accept_url) -> tuple[
     )
     link = accept_url(token)
     inviter = invited_by.email or invited_by.get_username()
-    transaction.on_commit(
-        lambda: send_mail(
-            f"{inviter} shares {dog.name}'s twitching diary with you",
-            f"{inviter} invites you to keep {dog.name}'s episode diary together on twitchcheck.\n\n"
-            f"Open this link to accept (sign up or log in with {email}):\n{link}\n\n"
-            f"The link works for {settings.DIARY_INVITATION_DAYS} days. "
-            "If you did not expect it, ignore this email.",
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-        )
+    subject = f"{inviter} shares {dog.name}'s twitching diary with you"
+    body = (
+        f"{inviter} invites you to keep {dog.name}'s episode diary together on twitchcheck.\n\n"
+        f"Open this link to accept (sign up or log in with {email}):\n{link}\n\n"
+        f"The link works for {settings.DIARY_INVITATION_DAYS} days. "
+        "If you did not expect it, ignore this email."
     )
+    # through the task queue, once the invitation is saved (retried if the mail fails)
+    transaction.on_commit(lambda: mail_enqueue(subject=subject, body=body, to=[email]))
     return invitation, token
 
 

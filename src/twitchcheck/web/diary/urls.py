@@ -28,6 +28,7 @@ urlpatterns = [
     path("diary/dogs/<int:dog_id>/chart.svg", views.chart_svg, name="chart"),
     path("diary/dogs/<int:dog_id>/report/", views.report_page, name="report"),
     path("diary/dogs/<int:dog_id>/report.pdf", views.report_pdf, name="report_pdf"),
+    path("diary/dogs/<int:dog_id>/report/email/", views.report_email, name="report_email"),
     path(
         "diary/report-links/<int:link_id>/revoke/",
         views.report_link_revoke,

@@ -23,8 +23,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
+from twitchcheck.web.celery import enqueue
 from twitchcheck.web.check.selectors import shared_case_get
 from twitchcheck.web.diary import charts, csvio, exports, labels, report, selectors, services
+from twitchcheck.web.diary import tasks as report_tasks
 from twitchcheck.web.diary.errors import DiaryInputError
 from twitchcheck.web.diary.forms import (
     DeleteAccountForm,
@@ -484,6 +486,27 @@ def report_pdf(request, dog_id: int):
     return _pdf_response(
         report.build_pdf(dog=dog, tz=_zone(), **report.range_from(request.GET)), dog
     )
+
+
+@require_POST
+def report_email(request, dog_id: int):
+    """Makes the report on the task queue and emails it to the person asking: for long
+    periods, so the page does not wait for the PDF."""
+    dog = selectors.dog_get(user=request.user, dog_id=dog_id)
+    period = report.range_from(request.POST)
+    enqueue(
+        report_tasks.report_email,
+        dog_id=dog.pk,
+        user_id=request.user.pk,
+        since=period["since"].isoformat() if "since" in period else None,
+        until=period["until"].isoformat() if "until" in period else None,
+    )
+    messages.success(
+        request,
+        f"We are making {dog.name}'s report and will email it to {request.user.email} "
+        "in a few minutes.",
+    )
+    return redirect("diary:report", dog.pk)
 
 
 @never_cache

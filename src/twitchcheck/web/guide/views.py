@@ -1,23 +1,45 @@
+import logging
+
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
+from twitchcheck.web import pagecache
 from twitchcheck.web.comments.forms import CommentForm
-from twitchcheck.web.comments.selectors import comments_approved
+from twitchcheck.web.comments.selectors import comments_approved_page
+from twitchcheck.web.guide import spliced
 from twitchcheck.web.guide.article import article_build, causes_html
 from twitchcheck.web.store.selectors import products_by_prevention, store_sections_by_place
 
+log = logging.getLogger(__name__)
 GUIDE_SLUG = "dog-muscle-spasms"
+MAX_COMMENT_PAGE = 10_000
+NOT_FOUND = "<404>"
+LIVE_NOTICES = "<!--live:notices-->"
+LIVE_FORM = "<!--live:form-->"
+LIVE = "<live>"  # the bare page used a CSRF token outside the form: made per visit instead
 
 
 def guide_exists(page: str) -> bool:
     return page == GUIDE_SLUG
 
 
-def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int = 200):
-    """The guide article with the store's content where staff placed it, and its
-    comments. The comment view calls it too, to show a form with its errors."""
-    if not guide_exists(page):
-        raise Http404("No such guide")
+def _comment_page_number(raw: str | None) -> int:
+    """?comments=N: a whole number from 1; anything else is a 404."""
+    if raw is None:
+        return 1
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_COMMENT_PAGE:
+        raise Http404("No such page of comments")
+    return int(raw)
+
+
+def _body_html(page: str, number: int, request=None) -> str:
+    """The article, the store's content and one page of comments. Without a request (what
+    is cached) it has nothing of any visitor's; with one (staff), their placeholders."""
+    comments_page = comments_approved_page(page=page, number=number)
+    if comments_page is None:
+        return NOT_FOUND
     article = article_build()
     products = products_by_prevention()
     sections = store_sections_by_place()
@@ -31,7 +53,58 @@ def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int =
         "sections": sections,
         "has_image": "image" in placed,
         "has_promo": "promo" in placed,
-        "comments": comments_approved(page=page),
-        "comment_form": comment_form or CommentForm(),
+        "comments_page": comments_page,
+        "comment_page_range": list(
+            comments_page.paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+        ),
     }
+    return render_to_string("guide/body.html", context, request=request)
+
+
+def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int = 200):
+    """The guide article with the store's content where staff placed it, and a page of
+    its comments. The shared part comes from the cache (pagecache); the visitor's own
+    part (notices, the comment form with its CSRF token and stamp, the header) is made
+    for each request. The comment view calls it too, to show a form with its errors."""
+    if not guide_exists(page):
+        raise Http404("No such guide")
+    number = _comment_page_number(request.GET.get("comments"))
+    if comment_form is None and spliced.applies(request):
+        whole = pagecache.remember(
+            f"guide-page:{request.path}:{number}", lambda: _bare_page(request.path, page, number)
+        )
+        if whole == NOT_FOUND:
+            raise Http404("No such page of comments")
+        if whole != LIVE:
+            return whole.response(request, status=status)
+    if request.user.is_staff:
+        body = _body_html(page, number, request=request)
+    else:
+        body = pagecache.remember(f"guide:{page}:{number}", lambda: _body_html(page, number))
+    if body == NOT_FOUND:
+        raise Http404("No such page of comments")
+    notices = render_to_string("comments/notices.html", request=request)
+    form = render_to_string(
+        "comments/form.html", {"form": comment_form or CommentForm(), "page": page}, request
+    )
+    html = body.replace(LIVE_NOTICES, notices, 1).replace(LIVE_FORM, form, 1)
+    return _page(request, page, html, status)
+
+
+def _page(request, page: str, html: str, status: int = 200):
+    context = {"page": page, "article": article_build(), "guide_html": mark_safe(html)}
     return render(request, "guide/article.html", context, status=status)
+
+
+def _bare_page(path: str, page: str, number: int):
+    """The whole page for a visitor without cookies, made from a bare request, the form
+    left out to be filled in per visit (spliced.Spliced)."""
+    body = pagecache.remember(f"guide:{page}:{number}", lambda: _body_html(page, number))
+    if body == NOT_FOUND:
+        return NOT_FOUND
+    bare = spliced.bare_request(path)
+    html = _page(bare, page, body.replace(LIVE_NOTICES, "", 1))
+    if "CSRF_COOKIE" in bare.META:  # a template asked for a token: never share it
+        log.error("the guide's shell uses a CSRF token; it is made per visit, uncached")
+        return LIVE
+    return spliced.Spliced.make(html.content.decode(), LIVE_FORM, page)

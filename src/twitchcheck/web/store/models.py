@@ -38,6 +38,15 @@ class ShownQuerySet(models.QuerySet):
     def shown(self):
         return self.filter(is_shown=True).order_by("position", "pk")
 
+    def update(self, **kwargs):
+        """A bulk update sends no signal: the cached pages are dropped here (a save or a
+        delete drops them through the signals in pagecache)."""
+        from twitchcheck.web.pagecache import content_changed
+
+        changed = super().update(**kwargs)
+        content_changed()
+        return changed
+
 
 class _Shown(models.Model):
     is_shown = models.BooleanField(
