@@ -6,7 +6,8 @@
 - every operation behind a token documents 401;
 - the request models of the case contract reject an explicit null ("leave the field out
   when it is unknown"), so their fields are not documented as nullable, and their lists
-  of signs, unknowns and body areas must not repeat an item (uniqueItems).
+  of signs, unknowns and body areas must not repeat an item (uniqueItems); that a sign is
+  either seen or absent, never both, is said in words.
 """
 
 from __future__ import annotations
@@ -111,6 +112,18 @@ def _duration_agrees(component: dict) -> None:
     ]
 
 
+def _signs_apart(component: dict) -> None:
+    """A sign is seen or absent, never both (the server answers 422 otherwise). JSON Schema
+    can only say so with `not`/`contains` combinations that generators cannot use, so the
+    rule is stated in words."""
+    props = component.get("properties", {})
+    if "signs" in props and "signs_absent" in props:
+        props["signs_absent"]["description"] = (
+            "Signs the owner was asked about and did not see; never a sign that is also in "
+            "`signs` (422)."
+        )
+
+
 def _rejects_null(component: dict) -> bool:
     """The contract's strict models (extra fields forbidden) refuse null everywhere."""
     return component.get("additionalProperties") is False
@@ -139,6 +152,7 @@ def document_errors(schema: dict) -> dict:
         for key, prop in props.items():
             props[key] = {k: v for k, v in _decimal_as_number(prop).items() if v is not None}
         _duration_agrees(component)
+        _signs_apart(component)
         if _rejects_null(component):
             component["properties"] = {
                 key: _input_property(key, prop)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from twitchcheck.web.comments.models import Comment, CommentStamp
+from twitchcheck.web.text import one_line
 
 DIGEST_LISTED = 100  # comments written out in one digest; any more are counted
 
@@ -69,7 +70,7 @@ def moderators_digest_send() -> int:
         for comment in new[:DIGEST_LISTED]:
             link = base + reverse("admin:comments_comment_change", args=[comment.pk])
             parts.append(
-                f"--- {comment.name} <{comment.email}> on {comment.page}, "
+                f"--- {one_line(comment.name)} <{comment.email}> on {comment.page}, "
                 f"{comment.created_at:%Y-%m-%d %H:%M} UTC\n{comment.body}\n{link}\n"
             )
         if len(new) > DIGEST_LISTED:
