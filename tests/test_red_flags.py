@@ -208,6 +208,15 @@ UNSURE_SITUATIONS = [
         "emergency",
     ),
     (
+        "a spell of over five minutes nobody can describe, nor say whether the dog responded",
+        {
+            "dog": {"age_years": 2},
+            "episode": {"duration": "over_5_minutes"},
+            "unknown": ["episode.looks_like", "episode.aware"],
+        },
+        "emergency",
+    ),
+    (
         "wobbly and trembling after a missed meal, the owner unsure whether it responds",
         {
             "dog": {"age_years": 8},
@@ -227,3 +236,22 @@ UNSURE_SITUATIONS = [
 )
 def test_dont_know_neither_hides_a_danger_nor_invents_one(case, urgency):
     assert assess(case).urgency == urgency
+
+
+def test_a_feverish_dog_twitching_in_its_sleep_still_needs_a_vet():
+    feverish = {
+        "episode": {"context": "asleep", "looks_like": "twitching_or_jerking"},
+        "signs": ["fever", "lethargy"],
+    }
+    assert LEVEL[assess(feverish).urgency] >= LEVEL["see_vet"]
+
+
+def test_what_would_change_names_a_question_answered_dont_know():
+    # "don't know" to the poison question: the owner who finds out must learn what it means
+    case = {
+        "dog": {"age_years": 4},
+        "episode": {"looks_like": "twitching_or_jerking", "body_area": ["hind_leg"]},
+        "unknown": ["history.possible_toxin"],
+    }
+    changes = assess(case).what_would_change
+    assert any(c.field == "history.possible_toxin" and c.urgency == "emergency" for c in changes)

@@ -28,6 +28,7 @@ class Rows:
     raw: np.ndarray
     leaves: np.ndarray
     answered: np.ndarray  # rows x topics
+    unsure: np.ndarray  # rows x topics: answered "don't know"
     known: np.ndarray  # how many topics each row answers with a fact (not "don't know")
 
 
@@ -107,6 +108,11 @@ class AnswerTable:
             if key[0] == "unknown" or (len(key) == 2 and key[1] == "unknown"):
                 fact_cols[c] = 0
         self._fact_cols = fact_cols
+        unsure_cols = np.zeros_like(topic_cols)
+        for key, c in f.col.items():
+            if key[0] == "unknown" and key[1] in self.topic_index:
+                unsure_cols[c, self.topic_index[key[1]]] = 1
+        self._unsure_cols = unsure_cols
         self.changeable = np.array([t is not None for t in if_texts])
         self._topic_tests = []
         for q in k.questions:
@@ -128,6 +134,7 @@ class AnswerTable:
             raw=m.log_prior + x @ m.matrix,
             leaves=m.conditions.leaves(x),
             answered=(x @ self._topic_cols) > 0,
+            unsure=(x @ self._unsure_cols) > 0,
             known=((x @ self._fact_cols) > 0).sum(axis=1),
         )
 

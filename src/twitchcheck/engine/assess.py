@@ -67,10 +67,13 @@ def what_would_change(
     model: Model, table: AnswerTable, rows: Rows, base: Evaluation
 ) -> list[list[dict]]:
     """For each row: the single unknown facts whose answer would change its urgency,
-    most urgent first, then most likely first; lowering ones after raising ones."""
+    most urgent first, then most likely first; lowering ones after raising ones. A question
+    answered "don't know" counts as unknown: the owner who finds out learns what it changes
+    (its "don't know" stays in the row, so only what the answer adds is weighed)."""
     n = len(rows.raw)
     fits = table.applicable(rows)
-    open_ = ~rows.answered[:, table.topic_of] & fits[:, table.topic_of] & table.changeable
+    unknown = ~rows.answered | rows.unsure
+    open_ = unknown[:, table.topic_of] & fits[:, table.topic_of] & table.changeable
     r, k = np.nonzero(open_)
     found: list[list[dict]] = [[] for _ in range(n)]
     if len(r) == 0:
