@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import requests
-
 
 class _Forms(HTMLParser):
     def __init__(self):
@@ -58,16 +56,18 @@ class Visitor:
     """One person: a cookie jar, the site's address, and the CSRF token it was given."""
 
     def __init__(self, base: str):
+        import requests  # the reliability extra; the form reading above needs nothing
+
         self.base = base
         self.http = requests.Session()
         self.http.headers["User-Agent"] = "twitchcheck-reliability"
 
-    def get(self, path: str, **kw) -> requests.Response:
+    def get(self, path: str, **kw):
         kw.setdefault("timeout", 30)
         kw.setdefault("allow_redirects", False)
         return self.http.get(self.base + path, **kw)
 
-    def post(self, path: str, data=None, **kw) -> requests.Response:
+    def post(self, path: str, data=None, **kw):
         kw.setdefault("timeout", 30)
         kw.setdefault("allow_redirects", False)
         headers = {"Referer": self.base + path, **kw.pop("headers", {})}

@@ -8,8 +8,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .stack import sql
-
 KEY = re.compile(r"rl[0-9a-f]{16}")
 
 
@@ -30,6 +28,8 @@ def read(log: Path) -> tuple[list[dict], list[dict]]:
 
 
 def stored() -> dict[str, set[str]]:
+    from .stack import sql
+
     comments = {
         k for (body,) in sql("SELECT body FROM comments_comment") for k in KEY.findall(body)
     }

@@ -8,7 +8,7 @@ import contextlib
 import socket
 import threading
 
-from .stack import HOST, free_port
+from .net import HOST, free_port
 
 
 class Proxy:

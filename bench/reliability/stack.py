@@ -14,7 +14,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,20 +26,15 @@ import psycopg
 import redis
 import requests
 
+from .net import HOST, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-HOST = "127.0.0.1"
 PG = {"host": HOST, "port": 5432, "user": "postgres"}
 DB_NAME = "twitchcheck_reliability"
 REDIS_PORT = 6379
 REDIS_DB = 11  # a database number of its own, flushed at the start of a run
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 def db_url(port: int = 5432) -> str:
