@@ -64,8 +64,8 @@ class Site:
         """Production settings for a local run over plain HTTP.
 
         DEBUG is off, so the fail-closed settings apply: the secret, the hosts and the shared
-        cache are given; the HTTPS redirect and secure cookies are turned off by every name a
-        local-run flag is likely to have. Rate limits are raised because every simulated
+        cache are given; the HTTPS redirect and secure cookies are turned off (LOCAL_RUN=1,
+        and each setting by its own name too). Rate limits are raised because every simulated
         visitor comes from 127.0.0.1.
         """
         env = {
@@ -85,23 +85,20 @@ class Site:
             DJANGO_SETTINGS_MODULE="twitchcheck.web.settings",
             PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
             LOG_LEVEL="WARNING",
-            # plain HTTP on the loopback: every likely name of the local-run flag
+            # plain HTTP on the loopback: the local-run flag, and each setting it covers
+            LOCAL_RUN="1",
             SECURE_SSL_REDIRECT="0",
             SESSION_COOKIE_SECURE="0",
             CSRF_COOKIE_SECURE="0",
             SECURE_HSTS_SECONDS="0",
             BEHIND_HTTPS_PROXY="0",
-            ALLOW_HTTP="1",
-            ALLOW_INSECURE_HTTP="1",
-            LOCAL_HTTP="1",
-            INSECURE_LOCAL_RUN="1",
-            LOCAL_RUN="1",
             # one address is every visitor here
             COMMENT_RATE="1000000/m",
+            COMMENT_EMAIL_RATE="1000000/m",
+            COMMENT_PAGE_RATE="1000000/m",
+            PASSWORD_RESET_RATE="1000000/m",
             COMMENT_MIN_SECONDS="0",
             DIARY_TOKEN_RATE="1000000/m",
-            AXES_ENABLED="0",
-            LOGIN_RATE="1000000/m",
             # mail stays in memory of the process; tasks run where the queue says
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
             CONN_MAX_AGE="60",
@@ -127,8 +124,8 @@ class Site:
             conn.execute(f"CREATE DATABASE {DB_NAME}")
         redis.Redis(host=HOST, port=REDIS_PORT, db=REDIS_DB).flushdb()
         self.manage("migrate", "--noinput", "-v", "0")
-        try:  # starter content: on an explicit flag once production fails closed
-            self.manage("setup_site", "-v", "0", "--starter")
+        try:  # starter content: only on an explicit flag once production fails closed
+            self.manage("setup_site", "-v", "0", "--starter-content")
         except RuntimeError:
             self.manage("setup_site", "-v", "0")
         self.manage("collectstatic", "--noinput", "-v", "0")
@@ -189,8 +186,12 @@ class Gunicorn:
         return f"http://{HOST}:{self.port}"
 
     def command(self) -> list[str]:
+        """The production configuration when there is one (deploy/gunicorn.conf.py: port
+        reuse, workers that die with the master); the options given here override it."""
+        config = ROOT / "deploy" / "gunicorn.conf.py"
         return [
             GUNICORN,
+            *(["--config", str(config)] if config.is_file() else []),
             "twitchcheck.web.wsgi",
             "--bind",
             f"{HOST}:{self.port}",

@@ -224,6 +224,7 @@ def _store(staff: Visitor, items, row: Row) -> int:
         )
     keep["image_static_path"] = keep["static_path"]
     keep["phone"] = "+1 888 426 4435"
+    keep["country"] = "US"  # the store's country: its poison lines show on a result
     models = ["announcement", "promosection", "featureimage", "product", "poisonline"]
     saved = 0
     for i, (n, text) in enumerate(items):
@@ -246,7 +247,8 @@ def _store(staff: Visitor, items, row: Row) -> int:
         if response.status_code == 302:
             saved += 1
         else:
-            row.note(f"admin {model} refused payload {n}: {response.status_code}")
+            errors = re.findall(r'class="errorlist[^"]*"[^>]*>\s*<li>([^<]*)', response.text)
+            row.note(f"admin {model} refused payload {n}: {'; '.join(errors)[:120]}")
     return saved
 
 
@@ -274,11 +276,13 @@ def run(host: Gunicorn, site: Site, *, count: int) -> Row:
         results = _wizard(visitor, items, row)
         dogs = _diary(owner, items, row)
         stored = _store(staff, items, row)
-        sql("UPDATE comments_comment SET status = 'approved' WHERE email LIKE 'xss%%'")
-        comments = sql("SELECT count(*) FROM comments_comment WHERE email LIKE 'xss%%'")[0][0]
+        _approve(staff)
+        comments = sql(
+            "SELECT count(*) FROM comments_comment WHERE email LIKE 'xss%%' AND status = 'approved'"
+        )[0][0]
         row.note(
-            f"stored: {comments} comments, {len(results)} wizard results, {len(dogs)} dogs,"
-            f" {stored} store items"
+            f"stored and shown: {comments} approved comments, {len(results)} wizard results,"
+            f" {len(dogs)} dogs, {stored} store items"
         )
 
         # what visitors see
@@ -342,6 +346,17 @@ def run(host: Gunicorn, site: Site, *, count: int) -> Row:
         row.examples.append(f"injected {markup!r} on {sorted(pages)[:3]}")
     row.note(f"{findings.views} page views in {time.monotonic() - started:.0f} s")
     return row
+
+
+def _approve(staff: Visitor) -> None:
+    """A moderator approves the payloads' comments in the admin (so the guide's cache, if
+    any, hears of it as it would in production)."""
+    ids = [i for (i,) in sql("SELECT id FROM comments_comment WHERE email LIKE 'xss%%'")]
+    staff.get("/admin/comments/comment/")
+    staff.post(
+        "/admin/comments/comment/",
+        {"action": "mark_approved", "_selected_action": ids, "index": "0"},
+    )
 
 
 def _poison_result(visitor: Visitor) -> str | None:
