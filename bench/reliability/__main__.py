@@ -26,7 +26,7 @@ from .result import Row
 from .stack import ROOT, Gunicorn, Site
 
 SIZES = {
-    "full": {"examples": 250, "cases": 5000, "payloads": 240, "users": 64, "seconds": 60},
+    "full": {"examples": 400, "cases": 5000, "payloads": 240, "users": 64, "seconds": 60},
     "quick": {"examples": 5, "cases": 200, "payloads": 20, "users": 8, "seconds": 10},
 }
 CHECKS = ["api", "xss", "access", "load", "faults"]

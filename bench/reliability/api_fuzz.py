@@ -30,6 +30,7 @@ def run(host: Gunicorn, world: dict, out: Path, *, examples: int, minimum: int) 
         "all",
         "--max-examples",
         str(examples),
+        "--continue-on-failure",  # a failing operation goes on being tested
         "--workers",
         "2",
         "--seed",
