@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: run test test-fast test-postgres bench bench-guide lint format serve clean docs screenshots screenshots-diary
+.PHONY: run test test-fast test-postgres bench bench-guide lint format serve clean docs screenshots screenshots-diary check-reliability
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (looked for $(PYTHON))"; exit 1; }
@@ -42,6 +42,18 @@ bench: $(STAMP)
 ## The cached guide against /healthz under the same load (gunicorn; wrk when installed)
 bench-guide: $(STAMP)
 	$(BIN)/python bench/bench_guide.py
+
+## Reliability under hostile input, load and faults (docs/reliability.md): schemathesis,
+## XSS in Chromium, the access walk, locust, faults; PostgreSQL and Redis on 127.0.0.1.
+## About 30 minutes; `make check-reliability QUICK=1` runs small counts (a few minutes).
+RELIABILITY_STAMP := $(VENV)/.reliability-installed
+$(RELIABILITY_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,web,reliability]'
+	touch $(RELIABILITY_STAMP)
+
+check-reliability: $(RELIABILITY_STAMP)
+	@test -x /usr/bin/chromium || { echo "the XSS check needs Debian's chromium: apt-get install chromium"; exit 1; }
+	$(BIN)/python -m bench.reliability $(if $(QUICK),--quick) $(if $(ONLY),--only $(ONLY))
 
 ## Screenshots for the README (docs/screenshots/), taken in Chromium from a test server
 screenshots: $(STAMP)

@@ -28,7 +28,7 @@ class Rows:
     raw: np.ndarray
     leaves: np.ndarray
     answered: np.ndarray  # rows x topics
-    unsure: np.ndarray  # rows x topics: answered "don't know"
+    unsure: np.ndarray  # rows x topics: answered "don't know" (and with no fact given)
     known: np.ndarray  # how many topics each row answers with a fact (not "don't know")
 
 
@@ -130,12 +130,13 @@ class AnswerTable:
         if sum(lengths):
             cols = np.fromiter(itertools.chain.from_iterable(column_lists), dtype=np.intp)
             x[np.repeat(np.arange(len(column_lists)), lengths), cols] = 1.0
+        factual = (x @ self._fact_cols) > 0
         return Rows(
             raw=m.log_prior + x @ m.matrix,
             leaves=m.conditions.leaves(x),
             answered=(x @ self._topic_cols) > 0,
-            unsure=(x @ self._unsure_cols) > 0,
-            known=((x @ self._fact_cols) > 0).sum(axis=1),
+            unsure=((x @ self._unsure_cols) > 0) & ~factual,
+            known=factual.sum(axis=1),
         )
 
     def with_answers(
