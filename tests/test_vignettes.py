@@ -83,3 +83,13 @@ def test_real_owners_interview():
 
 def test_real_owners_from_their_own_words():
     score("owners.jsonl", "--from-narrative", "--max-under", "2")
+
+
+def test_dev2_interview_with_dont_know():
+    # every emergency caught with one answer in five "don't know" (bench/vignette_noise.py
+    # shows other draws of the same noise)
+    score("dev2.jsonl", "--adaptive", "--noise", "0.2", "--max-mild-to-vet", "0.15")
+
+
+def test_real_owners_interview_with_dont_know():
+    score("owners.jsonl", "--adaptive", "--noise", "0.2", "--max-under", "1")
