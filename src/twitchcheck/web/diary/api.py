@@ -14,8 +14,7 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django_ratelimit.core import is_ratelimited
 from ninja import Query, Router, Status
 from ninja.security import HttpBearer
@@ -28,6 +27,7 @@ from twitchcheck.web.diary.fields import (
     BEHAVIOUR_MAX,
     CHOICE_FIELDS,
     MAX_DURATION_SECONDS,
+    NO_NUL,
     NOTES_MAX,
     Afterwards,
     Context,
@@ -38,7 +38,7 @@ from twitchcheck.web.diary.fields import (
     episode_fields_from_model,
 )
 from twitchcheck.web.diary.models import Dog, Episode
-from twitchcheck.web.limits import limit_message
+from twitchcheck.web.limits import RETRY_AFTER, refusal
 
 router = Router(tags=["diary"])
 
@@ -58,16 +58,11 @@ class BearerToken(HttpBearer):
         return found.user
 
 
-class BearerOrVisitor(BearerToken):
-    """For addresses of one dog or episode: without a valid token the caller is a
-    visitor, who gets the same 404 as anyone the dog is not shared with."""
-
-    def __call__(self, request):
-        return super().__call__(request) or AnonymousUser()
-
-
 token_auth = BearerToken()
-object_auth = BearerOrVisitor()
+# one dog's or episode's addresses: without a valid token, 401 for every id (existing or
+# not, so it tells nothing, as the OpenAPI document says); with a token, whatever is not
+# shared with its owner is a 404
+object_auth = token_auth
 
 
 class ErrorOut(BaseModel):
@@ -88,6 +83,18 @@ class TokenOut(BaseModel):
     )
     token: str
     expires: datetime
+
+
+def _not_null(schema: dict) -> None:
+    """A field that may be left out but never sent as null (a PATCH cannot take an
+    episode's time away: 422) is documented without null."""
+    options = [o for o in schema.pop("anyOf", []) if o != {"type": "null"}]
+    if len(options) == 1:
+        schema.update(options[0])
+    elif options:
+        schema["anyOf"] = options
+    if schema.get("default", ...) is None:
+        del schema["default"]
 
 
 # ---- dogs
@@ -293,7 +300,7 @@ class EpisodePatch(BaseModel):
         extra="forbid",
         json_schema_extra={"examples": [{"notes": "vet says keep logging", "aware": None}]},
     )
-    started_at: AwareDatetime | None = None
+    started_at: AwareDatetime | None = Field(None, json_schema_extra=_not_null)
     duration_seconds: int | None = Field(None, ge=0, le=MAX_DURATION_SECONDS)
     duration: Duration | None = None
     looks_like: LooksLike | None = None
@@ -304,8 +311,8 @@ class EpisodePatch(BaseModel):
     stops_when_distracted: YesNoUnknown | None = None
     trigger: Trigger | None = None
     signs: list[SignId] | None = None
-    behaviour_before: str | None = Field(None, max_length=BEHAVIOUR_MAX)
-    notes: str | None = Field(None, max_length=NOTES_MAX)
+    behaviour_before: str | None = Field(None, max_length=BEHAVIOUR_MAX, json_schema_extra=NO_NUL)
+    notes: str | None = Field(None, max_length=NOTES_MAX, json_schema_extra=NO_NUL)
 
 
 class EpisodeOut(EpisodeShape):
@@ -582,10 +589,15 @@ def dog_report(request, dog_id: int, period: Query[ReportRange]):
     return response
 
 
+# one row of the example episode, its values in the columns' order
 CSV_EXAMPLE = (
     ",".join(csvio.COLUMNS)
-    + "\r\n2026-03-14T21:40:00+00:00,40,seconds,twitching_or_jerking,asleep,hind_leg,yes,"
-    "normal,yes,none_noticed,paddling_or_chomping,played fetch,woke up fine\r\n"
+    + "\r\n"
+    + ",".join(
+        ";".join(value) if isinstance(value := EPISODE_EXAMPLE.get(name, ""), list) else str(value)
+        for name in csvio.COLUMNS
+    )
+    + "\r\n"
 )
 
 
@@ -652,13 +664,24 @@ def episodes_csv_import(request, dog_id: int):
 # ---- tokens
 
 
-@router.post("/token", response={200: TokenOut, 401: ErrorOut, 429: ErrorOut}, auth=None)
+def _retry_later(message: str) -> HttpResponse:
+    response = JsonResponse({"detail": message}, status=503)
+    response["Retry-After"] = RETRY_AFTER
+    return response
+
+
+@router.post(
+    "/token", response={200: TokenOut, 401: ErrorOut, 429: ErrorOut, 503: ErrorOut}, auth=None
+)
 def token_create(request, payload: TokenIn):
     """A bearer token for scripts and apps (valid for DIARY_API_TOKEN_DAYS days)."""
     if is_ratelimited(
         request, group="diary.token", key="ip", rate=settings.DIARY_TOKEN_RATE, increment=True
     ):
-        return Status(429, {"detail": limit_message("Too many attempts; try again in a minute.")})
+        message, status = refusal("Too many attempts; try again in a minute.")
+        if status == 503:  # the limit cannot be counted (Redis away)
+            return _retry_later(message)
+        return Status(429, {"detail": message})
     user = authenticate(
         request, username=payload.username.strip().lower(), password=payload.password
     )

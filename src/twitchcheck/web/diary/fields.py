@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 
 from twitchcheck.case import (
     Afterwards,
@@ -51,6 +52,11 @@ def duration_for_seconds(seconds: int) -> Duration:
     return "over_5_minutes"
 
 
+# the text fields refuse a NUL character (PostgreSQL cannot store one); the OpenAPI
+# document says so with this pattern
+NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain a NUL character")
@@ -78,8 +84,10 @@ class EpisodeShape(BaseModel):
     stops_when_distracted: YesNoUnknown | None = None
     trigger: Trigger | None = None
     signs: list[SignId] = Field(default_factory=list, examples=[["paddling_or_chomping"]])
-    behaviour_before: Annotated[str, Field(max_length=BEHAVIOUR_MAX)] = ""
-    notes: Annotated[str, Field(max_length=NOTES_MAX)] = Field("", examples=["woke up fine"])
+    behaviour_before: Annotated[str, Field(max_length=BEHAVIOUR_MAX, json_schema_extra=NO_NUL)] = ""
+    notes: Annotated[str, Field(max_length=NOTES_MAX, json_schema_extra=NO_NUL)] = Field(
+        "", examples=["woke up fine"]
+    )
 
 
 class EpisodeFields(EpisodeShape):

@@ -1,0 +1,89 @@
+"""The diary API does what its OpenAPI document says (make check-reliability's schemathesis
+findings after the harden merge: ST108, ST201, ST202): null where the server answers or
+takes it, no null where it refuses it, no NUL character in text, and a CSV example that
+imports."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+from diary_helpers import Api, api_token_for
+
+from twitchcheck.web.diary import services
+
+
+@pytest.fixture
+def document(client):
+    return client.get("/api/v1/openapi.json").json()
+
+
+def _schema(document, name):
+    """One component, its references resolvable (jsonschema reads #/components/...)."""
+    return {**document["components"]["schemas"][name], "components": document["components"]}
+
+
+@pytest.fixture
+def api(owner):
+    return Api(api_token_for(owner))
+
+
+def test_a_medication_still_given_validates_against_the_documented_answer(api, document):
+    """ST108: a medication with no last day is answered with "until": null."""
+    body = {"name": "Bella", "medications": [{"name": "Phenobarbital", "since": "2026-03-01"}]}
+    created = api.post("dogs", body)
+    assert created.status_code == 201
+    assert created.json()["medications"][0]["until"] is None
+    jsonschema.validate(created.json(), _schema(document, "DogOut"))
+    listed = api.get("dogs").json()
+    for dog in listed:
+        jsonschema.validate(dog, _schema(document, "DogOut"))
+
+
+def test_null_is_documented_where_the_server_takes_it_and_not_where_it_refuses(api, document):
+    """ST201: "medications": null was taken while the document said it could not be."""
+    dog_in = _schema(document, "DogIn")
+    jsonschema.validate({"name": "Rex", "medications": None, "sex": None}, dog_in)
+    assert api.post("dogs", {"name": "Rex", "medications": None}).status_code == 201
+    # a PATCH with "name": null leaves the name as it is; one cannot take an episode's
+    # time away: not nullable, and 422
+    dog_id = api.get("dogs").json()[0]["id"]
+    jsonschema.validate({"name": None}, _schema(document, "DogPatch"))
+    assert api.patch(f"dogs/{dog_id}", {"name": None}).json()["name"] == "Rex"
+    episode = api.post(f"dogs/{dog_id}/episodes", {"started_at": "2026-03-14T21:40:00Z"})
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"started_at": None}, _schema(document, "EpisodePatch"))
+    response = api.patch(f"episodes/{episode.json()['id']}", {"started_at": None})
+    assert response.status_code == 422
+    # the case contract's models still refuse null, and say so
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"age_years": None}, _schema(document, "Dog"))
+
+
+def test_a_nul_character_is_refused_and_the_document_says_so(api, document, owner):
+    """ST202: an episode's text with a NUL character was refused while documented valid."""
+    dog = services.dog_create(owner=owner, name="Bella")
+    body = {"started_at": "2026-03-14T21:40:00Z", "behaviour_before": "a\u0000b"}
+    for name in ("EpisodeIn", "EpisodePatch"):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(body, _schema(document, name))
+    response = api.post(f"dogs/{dog.pk}/episodes", body)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["behaviour_before"]
+    body["behaviour_before"] = "played \u00e9 \U0001f415"  # any other text is fine
+    jsonschema.validate(body, _schema(document, "EpisodeIn"))
+    assert api.post(f"dogs/{dog.pk}/episodes", body).status_code == 201
+
+
+def test_the_documented_csv_example_imports(api, document, owner):
+    """ST202: the example's values were not in its header's order, so it did not import."""
+    dog = services.dog_create(owner=owner, name="Bella")
+    operation = document["paths"]["/api/v1/dogs/{dog_id}/episodes.csv"]["post"]
+    example = operation["requestBody"]["content"]["text/csv"]["example"]
+    response = api.post(f"dogs/{dog.pk}/episodes.csv", example, content_type="text/csv")
+    assert response.status_code == 201, response.content
+    episode = dog.episodes.get()
+    assert (episode.looks_like, episode.duration, episode.body_area) == (
+        "twitching_or_jerking",
+        "seconds",
+        ["hind_leg"],
+    )
