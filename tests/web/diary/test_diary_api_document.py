@@ -87,3 +87,20 @@ def test_the_documented_csv_example_imports(api, document, owner):
         "seconds",
         ["hind_leg"],
     )
+
+
+def test_a_number_for_a_date_or_time_is_refused_as_documented(api, document, owner):
+    """ST201: "since": 0 was read as 1970-01-01 while the document asks for a date string."""
+    medication = {"name": "Phenobarbital", "since": 0}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            {"name": "Rex", "medications": [medication]}, _schema(document, "DogIn")
+        )
+    response = api.post("dogs", {"name": "Rex", "medications": [medication]})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "since"
+    assert api.post("dogs", {"name": "Rex", "birth_date": 0}).status_code == 422
+    dog = services.dog_create(owner=owner, name="Bella")
+    assert api.post(f"dogs/{dog.pk}/episodes", {"started_at": 0}).status_code == 422
+    assert api.post(f"dogs/{dog.pk}/episodes", {"started_at": True}).status_code == 422
+    assert not dog.episodes.exists()

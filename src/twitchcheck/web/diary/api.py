@@ -36,6 +36,7 @@ from twitchcheck.web.diary.fields import (
     EpisodeShape,
     as_utc,
     episode_fields_from_model,
+    not_a_number,
 )
 from twitchcheck.web.diary.models import Dog, Episode
 from twitchcheck.web.limits import RETRY_AFTER, refusal
@@ -107,6 +108,11 @@ class MedicationIO(BaseModel):
     since: date
     until: date | None = None
 
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _dates_as_text(cls, value):
+        return not_a_number(value)
+
 
 Sex = Literal["female", "male", "unknown"]
 Vaccinations = Literal["up_to_date", "not_up_to_date", "unknown"]
@@ -144,6 +150,11 @@ class DogIn(BaseModel):
     medications: list[MedicationIO] | None = Field(
         None, description="on PATCH, replaces the dog's medications when given"
     )
+
+    @field_validator("birth_date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value):
+        return not_a_number(value)
 
     @field_validator("weight_kg", mode="before")
     @classmethod
@@ -313,6 +324,11 @@ class EpisodePatch(BaseModel):
     signs: list[SignId] | None = None
     behaviour_before: str | None = Field(None, max_length=BEHAVIOUR_MAX, json_schema_extra=NO_NUL)
     notes: str | None = Field(None, max_length=NOTES_MAX, json_schema_extra=NO_NUL)
+
+    @field_validator("started_at", mode="before")
+    @classmethod
+    def _time_as_text(cls, value):
+        return not_a_number(value)
 
 
 class EpisodeOut(EpisodeShape):

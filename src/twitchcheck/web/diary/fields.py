@@ -57,6 +57,14 @@ def duration_for_seconds(seconds: int) -> Duration:
 NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
 
 
+def not_a_number(value):
+    """Dates and times arrive as ISO 8601 strings (as documented); pydantic would read a
+    JSON number as days or seconds since 1970."""
+    if isinstance(value, int | float):  # bool is an int too
+        raise ValueError("give a date or time as an ISO 8601 string")
+    return value
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain a NUL character")
@@ -106,6 +114,11 @@ class EpisodeFields(EpisodeShape):
     @classmethod
     def _text(cls, value: str) -> str:
         return _no_nul(value)
+
+    @field_validator("started_at", mode="before")
+    @classmethod
+    def _time_as_text(cls, value):
+        return not_a_number(value)
 
     @field_validator("duration")
     @classmethod
