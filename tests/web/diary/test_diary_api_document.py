@@ -104,3 +104,41 @@ def test_a_number_for_a_date_or_time_is_refused_as_documented(api, document, own
     assert api.post(f"dogs/{dog.pk}/episodes", {"started_at": 0}).status_code == 422
     assert api.post(f"dogs/{dog.pk}/episodes", {"started_at": True}).status_code == 422
     assert not dog.episodes.exists()
+
+
+def test_json_types_are_held_to_the_document(api, owner):
+    """ST201 once the fuzzing kept its token: pydantic's lax mode took 0 for false, false
+    for 0 seconds and a number for a date in the query."""
+    for body in (
+        {"name": "Rex", "pregnant_or_nursing": 0},
+        {"name": "Rex", "neutered": "yes"},
+        {"name": "Rex", "weight_kg": "28.5"},
+        {"name": "Rex", "age_years": True},
+    ):
+        assert api.post("dogs", body).status_code == 422, body
+    assert api.post("dogs", {"name": "Rex", "age_years": 3, "neutered": False}).status_code == 201
+    dog = services.dog_create(owner=owner, name="Bella")
+    started = "2026-03-14T21:40:00Z"
+    for seconds in (False, "40"):
+        body = {"started_at": started, "duration_seconds": seconds}
+        assert api.post(f"dogs/{dog.pk}/episodes", body).status_code == 422
+    created = api.post(f"dogs/{dog.pk}/episodes", {"started_at": started, "duration_seconds": 40})
+    assert created.status_code == 201
+    episode = created.json()["id"]
+    assert api.patch(f"episodes/{episode}", {"duration_seconds": False}).status_code == 422
+    assert api.get(f"dogs/{dog.pk}/episodes?until=0.5").status_code == 422
+    assert api.get(f"dogs/{dog.pk}/report.pdf?until=0").status_code == 422
+    assert api.get(f"dogs/{dog.pk}/episodes?until=2026-03-15T00:00:00Z").json()["count"] == 1
+
+
+def test_a_multipart_import_without_its_file_is_a_422_not_a_500(api, owner):
+    dog = services.dog_create(owner=owner, name="Bella")
+    boundary = "c637e12e2b1a998d80d1b087531af51c"
+    response = api.client.post(
+        f"/api/v1/dogs/{dog.pk}/episodes.csv",
+        f"--{boundary}--\r\n",
+        content_type=f"multipart/form-data; boundary={boundary}",
+        headers=api.headers,
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["file"]

@@ -36,7 +36,9 @@ from twitchcheck.web.diary.fields import (
     EpisodeShape,
     as_utc,
     episode_fields_from_model,
-    not_a_number,
+    iso_text,
+    json_bool,
+    json_number,
 )
 from twitchcheck.web.diary.models import Dog, Episode
 from twitchcheck.web.limits import RETRY_AFTER, refusal
@@ -111,7 +113,7 @@ class MedicationIO(BaseModel):
     @field_validator("since", "until", mode="before")
     @classmethod
     def _dates_as_text(cls, value):
-        return not_a_number(value)
+        return iso_text(value)
 
 
 Sex = Literal["female", "male", "unknown"]
@@ -154,7 +156,17 @@ class DogIn(BaseModel):
     @field_validator("birth_date", mode="before")
     @classmethod
     def _date_as_text(cls, value):
-        return not_a_number(value)
+        return iso_text(value)
+
+    @field_validator("age_years", "weight_kg", mode="before")
+    @classmethod
+    def _numbers(cls, value):
+        return json_number(value)
+
+    @field_validator("neutered", "pregnant_or_nursing", mode="before")
+    @classmethod
+    def _booleans(cls, value):
+        return json_bool(value)
 
     @field_validator("weight_kg", mode="before")
     @classmethod
@@ -303,6 +315,16 @@ EPISODE_EXAMPLE: dict[str, Any] = {
 class EpisodeIn(EpisodeFields):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EPISODE_EXAMPLE]})
 
+    @field_validator("started_at", mode="before")
+    @classmethod
+    def _time_as_text(cls, value):
+        return iso_text(value)
+
+    @field_validator("duration_seconds", mode="before")
+    @classmethod
+    def _seconds(cls, value):
+        return json_number(value)
+
 
 class EpisodePatch(BaseModel):
     """Only the fields given change; null makes a field unknown again."""
@@ -328,7 +350,12 @@ class EpisodePatch(BaseModel):
     @field_validator("started_at", mode="before")
     @classmethod
     def _time_as_text(cls, value):
-        return not_a_number(value)
+        return iso_text(value)
+
+    @field_validator("duration_seconds", mode="before")
+    @classmethod
+    def _seconds(cls, value):
+        return json_number(value)
 
 
 class EpisodeOut(EpisodeShape):
@@ -379,6 +406,11 @@ class EpisodeFilter(BaseModel):
     until: AwareDatetime | None = Field(None, description="started before")
     limit: int = Field(50, ge=1, le=500)
     offset: int = Field(0, ge=0)
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _times_as_text(cls, value):
+        return iso_text(value)
 
 
 @router.get("/dogs/{dog_id}/episodes", response={200: EpisodePage, 404: ErrorOut}, auth=object_auth)
@@ -587,6 +619,11 @@ class ReportRange(BaseModel):
     )
     until: date | None = Field(None, description="last day (default: today)")
 
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _dates_as_text(cls, value):
+        return iso_text(value)
+
 
 @router.get(
     "/dogs/{dog_id}/report.pdf",
@@ -651,24 +688,28 @@ class ImportOut(BaseModel):
     response={201: ImportOut, 404: ErrorOut, 422: ErrorOut},
     auth=object_auth,
     openapi_extra={
+        # multipart/form-data with the same CSV as its `file` is taken too, but is said in
+        # words only: "any binary file" (what a schema can say) would document every file
+        # that is not such a CSV, a 422, as a valid request
         "requestBody": {
-            "description": "a CSV export (text/csv body, or multipart with a `file`): all rows "
-            "are added, or none; 422 lists each bad row and column",
+            "description": "a CSV export, UTF-8, with the header row of the example: all rows "
+            "are added, or none; 422 lists each bad row and column. The same file may also be "
+            "sent as multipart/form-data, as the field `file`",
             "content": {
                 "text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE},
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                    }
-                },
             },
         }
     },
 )
 def episodes_csv_import(request, dog_id: int):
     dog = selectors.dog_get(user=request.auth, dog_id=dog_id)
-    raw = request.FILES["file"].read() if "file" in request.FILES else request.body
+    if request.content_type == "multipart/form-data":
+        upload = request.FILES.get("file")
+        if upload is None:  # the body was read as a form, with no file in it
+            raise DiaryInputError([(None, "file", "send the CSV as the multipart field `file`")])
+        raw = upload.read()
+    else:
+        raw = request.body
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -7,7 +7,8 @@ when both are given (`duration` is filled from `duration_seconds` when left out)
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -57,11 +58,32 @@ def duration_for_seconds(seconds: int) -> Duration:
 NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
 
 
-def not_a_number(value):
-    """Dates and times arrive as ISO 8601 strings (as documented); pydantic would read a
-    JSON number as days or seconds since 1970."""
-    if isinstance(value, int | float):  # bool is an int too
-        raise ValueError("give a date or time as an ISO 8601 string")
+# The API's JSON types, as documented: pydantic's lax mode would also take a number, or a
+# string of one, for a date or time (days or seconds since 1970), true/false or a string
+# of digits for a number, 0/1 or "yes" for a boolean
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_text(value):
+    """A date or time: an ISO 8601 string (or already a date or datetime)."""
+    if value is None or isinstance(value, date):  # a datetime is a date too
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("give a date or time as an ISO 8601 string, such as 2026-03-14")
+    return value
+
+
+def json_number(value):
+    """A JSON number: not true or false, not a string."""
+    if isinstance(value, bool | str):
+        raise ValueError("give a number")
+    return value
+
+
+def json_bool(value):
+    """true, false (or null where the field takes it): not 0, 1 or a string."""
+    if value is not None and not isinstance(value, bool):
+        raise ValueError("give true or false")
     return value
 
 
@@ -114,11 +136,6 @@ class EpisodeFields(EpisodeShape):
     @classmethod
     def _text(cls, value: str) -> str:
         return _no_nul(value)
-
-    @field_validator("started_at", mode="before")
-    @classmethod
-    def _time_as_text(cls, value):
-        return not_a_number(value)
 
     @field_validator("duration")
     @classmethod
