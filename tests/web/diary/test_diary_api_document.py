@@ -142,3 +142,22 @@ def test_a_multipart_import_without_its_file_is_a_422_not_a_500(api, owner):
     )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["file"]
+
+
+def test_the_csv_import_documents_a_required_csv_export(api, document, owner):
+    """ST202: an empty or absent body, or any binary file, was documented as valid; the body
+    is now a required string of format episodes-csv (a CSV export), which the reliability
+    run's hooks generate through the site's own writer: one such file imports."""
+    from bench.reliability.st_hooks import episodes_csv
+    from hypothesis import find
+
+    operation = document["paths"]["/api/v1/dogs/{dog_id}/episodes.csv"]["post"]
+    body = operation["requestBody"]
+    assert body["required"] is True
+    assert set(body["content"]) == {"text/csv"}
+    assert body["content"]["text/csv"]["schema"] == {"type": "string", "format": "episodes-csv"}
+    dog = services.dog_create(owner=owner, name="Bella")
+    text = find(episodes_csv(), lambda t: t.count("\r\n") >= 3)
+    response = api.post(f"dogs/{dog.pk}/episodes.csv", text, content_type="text/csv")
+    assert response.status_code == 201, response.content
+    assert response.json() == {"imported": 2}

@@ -692,11 +692,16 @@ class ImportOut(BaseModel):
         # words only: "any binary file" (what a schema can say) would document every file
         # that is not such a CSV, a 422, as a valid request
         "requestBody": {
-            "description": "a CSV export, UTF-8, with the header row of the example: all rows "
+            "required": True,
+            "description": "a CSV export (format episodes-csv: UTF-8, a header row naming "
+            "columns of the example, then one row per episode, as GET gives it): all rows "
             "are added, or none; 422 lists each bad row and column. The same file may also be "
             "sent as multipart/form-data, as the field `file`",
             "content": {
-                "text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE},
+                "text/csv": {
+                    "schema": {"type": "string", "format": "episodes-csv"},
+                    "example": CSV_EXAMPLE,
+                },
             },
         }
     },
