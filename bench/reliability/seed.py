@@ -104,7 +104,13 @@ def main() -> dict:
         "password": PASSWORD,
         "secret": SECRET,
         "staff": {"email": staff.email, "id": staff.pk},
-        "alice": {"email": alice.email, "id": alice.pk, "token": alice_token},
+        "alice": {
+            "email": alice.email,
+            "id": alice.pk,
+            "token": alice_token,
+            # a second token, for schemathesis to revoke (DELETE /api/v1/token) last
+            "spare_token": services.api_token_create(user=alice)[1],
+        },
         "bob": {"email": bob.email, "id": bob.pk, "token": bob_token, "dog_id": bob_dog.pk},
         "carol": {"email": carol.email, "id": carol.pk, "token": carol_token},
         # the URL parameters of owner A's objects, by the URL configuration's names

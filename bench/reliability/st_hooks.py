@@ -1,13 +1,77 @@
 """schemathesis hooks for `st run` (SCHEMATHESIS_HOOKS=bench.reliability.st_hooks).
 
-The one request rule the OpenAPI document states in words rather than JSON Schema (which
-generators cannot use for it): a sign is either seen or absent, never both. Bodies breaking
-it are left out of the generated data; the server's 422 for them is tested in
-tests/web/test_openapi_conformance.py."""
+Two request rules the OpenAPI document states in words rather than JSON Schema (which
+generators cannot use for them):
+
+- a sign is either seen or absent, never both: bodies breaking it are left out of the
+  generated data; the server's 422 for them is tested in
+  tests/web/test_openapi_conformance.py;
+- the CSV import's body is "a CSV export" (`"format": "episodes-csv"` on a string): the
+  format is registered here with a strategy that writes such exports (random episodes,
+  through the site's own CSV writer), so the generated bodies are real files to import.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import get_args
+from zoneinfo import ZoneInfo
+
 import schemathesis
+from hypothesis import strategies as st
+
+from twitchcheck.case import (
+    BODY_AREAS,
+    SIGN_IDS,
+    Afterwards,
+    Context,
+    Duration,
+    LooksLike,
+    Trigger,
+    YesNoUnknown,
+)
+from twitchcheck.web.diary import csvio
+from twitchcheck.web.diary.fields import MAX_DURATION_SECONDS
+
+CHOICES = {
+    "looks_like": LooksLike,
+    "context": Context,
+    "aware": YesNoUnknown,
+    "afterwards": Afterwards,
+    "stops_when_distracted": YesNoUnknown,
+    "trigger": Trigger,
+}
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+)
+
+
+@st.composite
+def _episode(draw) -> dict:
+    data: dict = {
+        "started_at": draw(
+            st.datetimes(datetime(1990, 1, 1), datetime(2090, 1, 1), timezones=st.just(UTC))
+        ),
+        "body_area": draw(st.lists(st.sampled_from(BODY_AREAS), unique=True)),
+        "signs": draw(st.lists(st.sampled_from(SIGN_IDS), unique=True, max_size=6)),
+        "behaviour_before": draw(TEXT),
+        "notes": draw(TEXT),
+    }
+    for name, kind in CHOICES.items():
+        data[name] = draw(st.none() | st.sampled_from(get_args(kind)))
+    seconds = draw(st.none() | st.integers(0, MAX_DURATION_SECONDS))
+    data["duration_seconds"] = seconds
+    if seconds is None:
+        data["duration"] = draw(st.none() | st.sampled_from(get_args(Duration)))
+    return data
+
+
+def episodes_csv() -> st.SearchStrategy[str]:
+    zones = st.sampled_from([UTC, ZoneInfo("Europe/London"), ZoneInfo("America/New_York")])
+    return st.builds(csvio.write_rows, st.lists(_episode(), max_size=4), zones)
+
+
+schemathesis.openapi.format("episodes-csv", episodes_csv())
 
 
 @schemathesis.hook

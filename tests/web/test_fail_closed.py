@@ -189,8 +189,12 @@ def test_redis_down_comments_refuse_with_a_clear_message_not_a_500(settings):
     client = Client(raise_request_exception=False)
     data = {"name": "Sam", "email": "s@example.org", "body": "Hello there", "stamp": form_stamp()}
     response = client.post("/guides/dog-muscle-spasms/comments/", data)
-    assert response.status_code == 429
-    assert CANNOT_COUNT in response.content.decode()
+    # a dependency away: 503 with Retry-After (make check-reliability's clean 503: the
+    # styled page, which still tells the owner when to see a vet), not a "too many" 429
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert CANNOT_COUNT in page and "vet" in page.lower() and "<html" in page.lower()
     assert not Comment.objects.exists()
     assert client.get("/guides/dog-muscle-spasms/").status_code == 200
 
@@ -202,9 +206,20 @@ def test_redis_down_logging_in_still_works(settings, owner, mailoutbox):
     response = Client(raise_request_exception=False).post(
         "/accounts/password_reset/", {"email": owner.email}
     )
-    assert response.status_code == 429
+    assert response.status_code == 503 and response["Retry-After"] == "30"
     assert CANNOT_COUNT in response.content.decode()
     assert not mailoutbox
+
+
+def test_redis_down_the_token_api_is_a_json_503(settings, owner):
+    redis_down(settings)
+    response = Client(raise_request_exception=False).post(
+        "/api/v1/token",
+        {"username": owner.username, "password": PASSWORD},
+        content_type="application/json",
+    )
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert response.json() == {"detail": CANNOT_COUNT}
 
 
 def test_redis_down_healthz_says_so(settings, client):

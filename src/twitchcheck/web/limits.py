@@ -1,6 +1,7 @@
 """Rate limits fail closed: when the shared cache (Redis) cannot be reached, django-
 ratelimit counts nothing and refuses (RATELIMIT_FAIL_OPEN is off). This tells the person
-why, instead of blaming them for sending too much."""
+why, instead of blaming them for sending too much, and answers such a refusal as any other
+request that needs a dependency that is away: 503 with Retry-After, not 429."""
 
 from __future__ import annotations
 
@@ -28,3 +29,15 @@ def counting_works() -> bool:
 def limit_message(too_many: str) -> str:
     """`too_many` when the limit was reached, the outage message when it cannot be counted."""
     return too_many if counting_works() else CANNOT_COUNT
+
+
+RETRY_AFTER = "30"  # seconds, as the 503 page for the database away says
+
+
+def refusal(too_many: str) -> tuple[str, int]:
+    """The message and status for a request refused by a limit: `too_many` and 429 when the
+    limit was reached; the outage message and 503 (send Retry-After) when it cannot be
+    counted."""
+    if counting_works():
+        return too_many, 429
+    return CANNOT_COUNT, 503

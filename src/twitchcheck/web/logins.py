@@ -20,7 +20,7 @@ from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 
-from twitchcheck.web.limits import limit_message
+from twitchcheck.web.limits import RETRY_AFTER, refusal
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -96,12 +96,13 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
         if getattr(request, "limited", False):
             form = self.get_form()
             form.is_valid()
-            form.add_error(
-                None,
-                limit_message(
-                    "Too many password reset requests for this account or from your address; "
-                    "please wait an hour and try again."
-                ),
+            message, status = refusal(
+                "Too many password reset requests for this account or from your address; "
+                "please wait an hour and try again."
             )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+            form.add_error(None, message)
+            response = self.render_to_response(self.get_context_data(form=form), status=status)
+            if status == 503:  # the limit cannot be counted (Redis away)
+                response["Retry-After"] = RETRY_AFTER
+            return response
         return super().post(request, *args, **kwargs)

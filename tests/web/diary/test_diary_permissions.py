@@ -186,7 +186,9 @@ def test_api_calls_cover_every_object_path_in_the_openapi_document(client):
 
 
 @pytest.mark.parametrize("who", ["second owner", "visitor", "bad token"])
-def test_every_api_object_call_is_404_for_strangers(world, other, who):
+def test_no_api_object_call_serves_strangers(world, other, who):
+    """A second owner gets 404; a call without a valid token gets the documented 401, for
+    every id alike (so it tells nothing either)."""
     from diary_helpers import api_token_for
 
     api = {
@@ -206,9 +208,23 @@ def test_every_api_object_call_is_404_for_strangers(world, other, who):
             response = getattr(api, method)(path, body or {})
         else:
             response = getattr(api, method)(path)
-        assert response.status_code == 404, (who, method, path, response.status_code)
+        expected = 404 if who == "second owner" else 401
+        assert response.status_code == expected, (who, method, path, response.status_code)
         assert SECRET.encode() not in response.content and b"Bella" not in response.content
     assert _snapshot() == before
+
+
+def test_without_a_token_an_object_call_is_401_whether_the_dog_exists_or_not(world):
+    """make check-reliability (schemathesis ST401): the document says 401 without a token,
+    so a visitor is not answered 404 (which would also tell a missing id from a real one
+    no better than 401 does)."""
+    visitor = Api()
+    for dog_id in (world["dog_id"], 987654):
+        response = visitor.patch(f"dogs/{dog_id}", {"name": "x"})
+        assert response.status_code == 401
+        assert response.json() == {"detail": "Unauthorized"}
+        body = {"started_at": "2026-03-14T21:40:00+00:00"}
+        assert visitor.post(f"dogs/{dog_id}/episodes", body).status_code == 401
 
 
 def test_api_collections_show_only_your_own_dogs(world, other):

@@ -5,15 +5,19 @@
 - every operation with path or query parameters documents 422 (a parameter of the wrong type);
 - every operation behind a token documents 401;
 - the request models of the case contract reject an explicit null ("leave the field out
-  when it is unknown"), so their fields are not documented as nullable, and their lists
-  of signs, unknowns and body areas must not repeat an item (uniqueItems); that a sign is
-  either seen or absent, never both, is said in words.
+  when it is unknown"), so their fields are not documented as nullable (the diary's take
+  null and keep it documented); lists of signs, unknowns and body areas must not repeat
+  an item (uniqueItems); that a sign is either seen or absent, never both, is said in
+  words.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from twitchcheck.case import Case, History
+from twitchcheck.case import Dog as CaseDog
+from twitchcheck.case import Episode as CaseEpisode
 from twitchcheck.web.api.schemas import ErrorOut
 
 _ERROR = {"$ref": "#/components/schemas/ErrorOut"}
@@ -72,13 +76,6 @@ def _without_null(prop: dict) -> dict:
 UNIQUE_ITEMS = {"signs", "signs_absent", "unknown", "body_area"}
 
 
-def _input_property(key: str, prop: dict) -> dict:
-    prop = _without_null(prop)
-    if key in UNIQUE_ITEMS and prop.get("type") == "array":
-        prop = {**prop, "uniqueItems": True}
-    return prop
-
-
 def _decimal_as_number(prop: dict) -> dict:
     """A decimal is documented as a JSON number (pydantic also offers any string)."""
     options = prop.get("anyOf")
@@ -124,9 +121,24 @@ def _signs_apart(component: dict) -> None:
         )
 
 
-def _rejects_null(component: dict) -> bool:
-    """The contract's strict models (extra fields forbidden) refuse null everywhere."""
-    return component.get("additionalProperties") is False
+# the case contract's models (twitchcheck/case.py) refuse an explicit null everywhere; the
+# diary's input models, which also forbid extra fields, take null (unknown, or on PATCH
+# "make it unknown again") and answer it (a medication's `until`), so they keep it
+NULL_REFUSED = frozenset(model.__name__ for model in (Case, CaseDog, CaseEpisode, History))
+
+
+def _rejects_null(name: str, component: dict) -> bool:
+    return name in NULL_REFUSED and component.get("additionalProperties") is False
+
+
+def _input_lists(component: dict) -> None:
+    """Lists whose items must be distinct are uniqueItems, nullable or not."""
+    for key, prop in component.get("properties", {}).items():
+        if key not in UNIQUE_ITEMS:
+            continue
+        for option in [prop, *prop.get("anyOf", [])]:
+            if option.get("type") == "array":
+                option["uniqueItems"] = True
 
 
 def document_errors(schema: dict) -> dict:
@@ -153,9 +165,10 @@ def document_errors(schema: dict) -> dict:
             props[key] = {k: v for k, v in _decimal_as_number(prop).items() if v is not None}
         _duration_agrees(component)
         _signs_apart(component)
-        if _rejects_null(component):
+        if _rejects_null(name, component):
             component["properties"] = {
-                key: _input_property(key, prop)
-                for key, prop in component.get("properties", {}).items()
+                key: _without_null(prop) for key, prop in component.get("properties", {}).items()
             }
+        if component.get("additionalProperties") is False:
+            _input_lists(component)
     return schema

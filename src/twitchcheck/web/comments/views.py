@@ -10,7 +10,7 @@ from django_ratelimit.core import is_ratelimited
 from twitchcheck.web.comments.forms import CommentForm
 from twitchcheck.web.comments.services import StampUsed, comment_create
 from twitchcheck.web.guide.views import guide_exists, guide_page
-from twitchcheck.web.limits import limit_message
+from twitchcheck.web.limits import RETRY_AFTER, refusal
 
 THANKS = "Thank you! Your comment will appear here once a moderator has approved it."
 
@@ -37,12 +37,13 @@ LIMITS = (
 )
 
 
-def _limited(request) -> str | None:
-    """The message for the first limit this post goes over, or None."""
+def _limited(request) -> tuple[str, int] | None:
+    """The message and status for the first limit this post goes over (503 when the limits
+    cannot be counted), or None."""
     for group, key, setting, message in LIMITS:
         rate = getattr(settings, setting)
         if is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True):
-            return limit_message(message)
+            return refusal(message)
     return None
 
 
@@ -53,9 +54,13 @@ def comment_post(request, page: str):
     form = CommentForm(request.POST)
     limited = _limited(request)
     if limited:
+        message, status = limited
         form.is_valid()
-        form.add_error(None, limited)
-        return guide_page(request, page=page, comment_form=form, status=429)
+        form.add_error(None, message)
+        response = guide_page(request, page=page, comment_form=form, status=status)
+        if status == 503:
+            response["Retry-After"] = RETRY_AFTER
+        return response
     if form.is_from_bot:  # say thanks and keep nothing
         messages.success(request, THANKS)
         return redirect(_comments_anchor(page))

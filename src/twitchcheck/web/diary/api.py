@@ -14,8 +14,7 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django_ratelimit.core import is_ratelimited
 from ninja import Query, Router, Status
 from ninja.security import HttpBearer
@@ -28,6 +27,7 @@ from twitchcheck.web.diary.fields import (
     BEHAVIOUR_MAX,
     CHOICE_FIELDS,
     MAX_DURATION_SECONDS,
+    NO_NUL,
     NOTES_MAX,
     Afterwards,
     Context,
@@ -36,9 +36,12 @@ from twitchcheck.web.diary.fields import (
     EpisodeShape,
     as_utc,
     episode_fields_from_model,
+    iso_text,
+    json_bool,
+    json_number,
 )
 from twitchcheck.web.diary.models import Dog, Episode
-from twitchcheck.web.limits import limit_message
+from twitchcheck.web.limits import RETRY_AFTER, refusal
 
 router = Router(tags=["diary"])
 
@@ -58,16 +61,11 @@ class BearerToken(HttpBearer):
         return found.user
 
 
-class BearerOrVisitor(BearerToken):
-    """For addresses of one dog or episode: without a valid token the caller is a
-    visitor, who gets the same 404 as anyone the dog is not shared with."""
-
-    def __call__(self, request):
-        return super().__call__(request) or AnonymousUser()
-
-
 token_auth = BearerToken()
-object_auth = BearerOrVisitor()
+# one dog's or episode's addresses: without a valid token, 401 for every id (existing or
+# not, so it tells nothing, as the OpenAPI document says); with a token, whatever is not
+# shared with its owner is a 404
+object_auth = token_auth
 
 
 class ErrorOut(BaseModel):
@@ -90,6 +88,18 @@ class TokenOut(BaseModel):
     expires: datetime
 
 
+def _not_null(schema: dict) -> None:
+    """A field that may be left out but never sent as null (a PATCH cannot take an
+    episode's time away: 422) is documented without null."""
+    options = [o for o in schema.pop("anyOf", []) if o != {"type": "null"}]
+    if len(options) == 1:
+        schema.update(options[0])
+    elif options:
+        schema["anyOf"] = options
+    if schema.get("default", ...) is None:
+        del schema["default"]
+
+
 # ---- dogs
 
 
@@ -99,6 +109,11 @@ class MedicationIO(BaseModel):
     dose: str = Field("", max_length=120, examples=["30 mg twice a day"])
     since: date
     until: date | None = None
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _dates_as_text(cls, value):
+        return iso_text(value)
 
 
 Sex = Literal["female", "male", "unknown"]
@@ -137,6 +152,21 @@ class DogIn(BaseModel):
     medications: list[MedicationIO] | None = Field(
         None, description="on PATCH, replaces the dog's medications when given"
     )
+
+    @field_validator("birth_date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value):
+        return iso_text(value)
+
+    @field_validator("age_years", "weight_kg", mode="before")
+    @classmethod
+    def _numbers(cls, value):
+        return json_number(value)
+
+    @field_validator("neutered", "pregnant_or_nursing", mode="before")
+    @classmethod
+    def _booleans(cls, value):
+        return json_bool(value)
 
     @field_validator("weight_kg", mode="before")
     @classmethod
@@ -285,6 +315,16 @@ EPISODE_EXAMPLE: dict[str, Any] = {
 class EpisodeIn(EpisodeFields):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EPISODE_EXAMPLE]})
 
+    @field_validator("started_at", mode="before")
+    @classmethod
+    def _time_as_text(cls, value):
+        return iso_text(value)
+
+    @field_validator("duration_seconds", mode="before")
+    @classmethod
+    def _seconds(cls, value):
+        return json_number(value)
+
 
 class EpisodePatch(BaseModel):
     """Only the fields given change; null makes a field unknown again."""
@@ -293,7 +333,7 @@ class EpisodePatch(BaseModel):
         extra="forbid",
         json_schema_extra={"examples": [{"notes": "vet says keep logging", "aware": None}]},
     )
-    started_at: AwareDatetime | None = None
+    started_at: AwareDatetime | None = Field(None, json_schema_extra=_not_null)
     duration_seconds: int | None = Field(None, ge=0, le=MAX_DURATION_SECONDS)
     duration: Duration | None = None
     looks_like: LooksLike | None = None
@@ -304,8 +344,18 @@ class EpisodePatch(BaseModel):
     stops_when_distracted: YesNoUnknown | None = None
     trigger: Trigger | None = None
     signs: list[SignId] | None = None
-    behaviour_before: str | None = Field(None, max_length=BEHAVIOUR_MAX)
-    notes: str | None = Field(None, max_length=NOTES_MAX)
+    behaviour_before: str | None = Field(None, max_length=BEHAVIOUR_MAX, json_schema_extra=NO_NUL)
+    notes: str | None = Field(None, max_length=NOTES_MAX, json_schema_extra=NO_NUL)
+
+    @field_validator("started_at", mode="before")
+    @classmethod
+    def _time_as_text(cls, value):
+        return iso_text(value)
+
+    @field_validator("duration_seconds", mode="before")
+    @classmethod
+    def _seconds(cls, value):
+        return json_number(value)
 
 
 class EpisodeOut(EpisodeShape):
@@ -356,6 +406,11 @@ class EpisodeFilter(BaseModel):
     until: AwareDatetime | None = Field(None, description="started before")
     limit: int = Field(50, ge=1, le=500)
     offset: int = Field(0, ge=0)
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _times_as_text(cls, value):
+        return iso_text(value)
 
 
 @router.get("/dogs/{dog_id}/episodes", response={200: EpisodePage, 404: ErrorOut}, auth=object_auth)
@@ -564,6 +619,11 @@ class ReportRange(BaseModel):
     )
     until: date | None = Field(None, description="last day (default: today)")
 
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _dates_as_text(cls, value):
+        return iso_text(value)
+
 
 @router.get(
     "/dogs/{dog_id}/report.pdf",
@@ -582,10 +642,15 @@ def dog_report(request, dog_id: int, period: Query[ReportRange]):
     return response
 
 
+# one row of the example episode, its values in the columns' order
 CSV_EXAMPLE = (
     ",".join(csvio.COLUMNS)
-    + "\r\n2026-03-14T21:40:00+00:00,40,seconds,twitching_or_jerking,asleep,hind_leg,yes,"
-    "normal,yes,none_noticed,paddling_or_chomping,played fetch,woke up fine\r\n"
+    + "\r\n"
+    + ",".join(
+        ";".join(value) if isinstance(value := EPISODE_EXAMPLE.get(name, ""), list) else str(value)
+        for name in csvio.COLUMNS
+    )
+    + "\r\n"
 )
 
 
@@ -623,16 +688,19 @@ class ImportOut(BaseModel):
     response={201: ImportOut, 404: ErrorOut, 422: ErrorOut},
     auth=object_auth,
     openapi_extra={
+        # multipart/form-data with the same CSV as its `file` is taken too, but is said in
+        # words only: "any binary file" (what a schema can say) would document every file
+        # that is not such a CSV, a 422, as a valid request
         "requestBody": {
-            "description": "a CSV export (text/csv body, or multipart with a `file`): all rows "
-            "are added, or none; 422 lists each bad row and column",
+            "required": True,
+            "description": "a CSV export (format episodes-csv: UTF-8, a header row naming "
+            "columns of the example, then one row per episode, as GET gives it): all rows "
+            "are added, or none; 422 lists each bad row and column. The same file may also be "
+            "sent as multipart/form-data, as the field `file`",
             "content": {
-                "text/csv": {"schema": {"type": "string"}, "example": CSV_EXAMPLE},
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                    }
+                "text/csv": {
+                    "schema": {"type": "string", "format": "episodes-csv"},
+                    "example": CSV_EXAMPLE,
                 },
             },
         }
@@ -640,7 +708,13 @@ class ImportOut(BaseModel):
 )
 def episodes_csv_import(request, dog_id: int):
     dog = selectors.dog_get(user=request.auth, dog_id=dog_id)
-    raw = request.FILES["file"].read() if "file" in request.FILES else request.body
+    if request.content_type == "multipart/form-data":
+        upload = request.FILES.get("file")
+        if upload is None:  # the body was read as a form, with no file in it
+            raise DiaryInputError([(None, "file", "send the CSV as the multipart field `file`")])
+        raw = upload.read()
+    else:
+        raw = request.body
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -652,13 +726,24 @@ def episodes_csv_import(request, dog_id: int):
 # ---- tokens
 
 
-@router.post("/token", response={200: TokenOut, 401: ErrorOut, 429: ErrorOut}, auth=None)
+def _retry_later(message: str) -> HttpResponse:
+    response = JsonResponse({"detail": message}, status=503)
+    response["Retry-After"] = RETRY_AFTER
+    return response
+
+
+@router.post(
+    "/token", response={200: TokenOut, 401: ErrorOut, 429: ErrorOut, 503: ErrorOut}, auth=None
+)
 def token_create(request, payload: TokenIn):
     """A bearer token for scripts and apps (valid for DIARY_API_TOKEN_DAYS days)."""
     if is_ratelimited(
         request, group="diary.token", key="ip", rate=settings.DIARY_TOKEN_RATE, increment=True
     ):
-        return Status(429, {"detail": limit_message("Too many attempts; try again in a minute.")})
+        message, status = refusal("Too many attempts; try again in a minute.")
+        if status == 503:  # the limit cannot be counted (Redis away)
+            return _retry_later(message)
+        return Status(429, {"detail": message})
     user = authenticate(
         request, username=payload.username.strip().lower(), password=payload.password
     )

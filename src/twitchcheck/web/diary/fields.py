@@ -7,10 +7,12 @@ when both are given (`duration` is filled from `duration_seconds` when left out)
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import JsonDict
 
 from twitchcheck.case import (
     Afterwards,
@@ -51,6 +53,40 @@ def duration_for_seconds(seconds: int) -> Duration:
     return "over_5_minutes"
 
 
+# the text fields refuse a NUL character (PostgreSQL cannot store one); the OpenAPI
+# document says so with this pattern
+NO_NUL: JsonDict = {"pattern": "^[^\\u0000]*$"}
+
+
+# The API's JSON types, as documented: pydantic's lax mode would also take a number, or a
+# string of one, for a date or time (days or seconds since 1970), true/false or a string
+# of digits for a number, 0/1 or "yes" for a boolean
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_text(value):
+    """A date or time: an ISO 8601 string (or already a date or datetime)."""
+    if value is None or isinstance(value, date):  # a datetime is a date too
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("give a date or time as an ISO 8601 string, such as 2026-03-14")
+    return value
+
+
+def json_number(value):
+    """A JSON number: not true or false, not a string."""
+    if isinstance(value, bool | str):
+        raise ValueError("give a number")
+    return value
+
+
+def json_bool(value):
+    """true, false (or null where the field takes it): not 0, 1 or a string."""
+    if value is not None and not isinstance(value, bool):
+        raise ValueError("give true or false")
+    return value
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain a NUL character")
@@ -78,8 +114,10 @@ class EpisodeShape(BaseModel):
     stops_when_distracted: YesNoUnknown | None = None
     trigger: Trigger | None = None
     signs: list[SignId] = Field(default_factory=list, examples=[["paddling_or_chomping"]])
-    behaviour_before: Annotated[str, Field(max_length=BEHAVIOUR_MAX)] = ""
-    notes: Annotated[str, Field(max_length=NOTES_MAX)] = Field("", examples=["woke up fine"])
+    behaviour_before: Annotated[str, Field(max_length=BEHAVIOUR_MAX, json_schema_extra=NO_NUL)] = ""
+    notes: Annotated[str, Field(max_length=NOTES_MAX, json_schema_extra=NO_NUL)] = Field(
+        "", examples=["woke up fine"]
+    )
 
 
 class EpisodeFields(EpisodeShape):
