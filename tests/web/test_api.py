@@ -199,3 +199,11 @@ def test_understand_refuses_text_over_the_limit_never_cuts_it(client, monkeypatc
     assert response.json()["detail"] == [
         {"loc": ["text"], "msg": "at most 5,000 characters", "type": "value_error"}
     ]
+
+
+def test_a_body_over_the_size_limit_is_a_413_with_a_message(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    text = "my dog shakes " * 2_000
+    response = client.post("/api/v1/understand", {"text": text}, content_type="application/json")
+    assert response.status_code == 413
+    assert "too large" in response.json()["detail"]

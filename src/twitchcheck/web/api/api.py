@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Status
@@ -62,6 +64,10 @@ def unexpected(request, exc: Exception):
     or Redis is unreachable)."""
     if isinstance(exc, MultiPartParserError | UnreadablePostError):
         return api.create_response(request, {"detail": UNREADABLE_BODY}, status=400)
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        detail = f"The request body is too large: at most {limit:,} bytes."
+        return api.create_response(request, {"detail": detail}, status=413)
     log.exception("API error on %s", request.path)
     if is_outage(exc):
         response = api.create_response(request, {"detail": UNAVAILABLE}, status=503)

@@ -1,7 +1,7 @@
 """The OpenAPI document says what the server does (issue 12, finding 13):
 
 - every operation that reads a body documents 400 (a body that cannot be parsed: not JSON,
-  not UTF-8) and 422 (JSON that is not a valid request, with the fields named);
+  not UTF-8), 413 (a body over DATA_UPLOAD_MAX_MEMORY_SIZE) and 422 (JSON that is not a valid request, with the fields named);
 - every operation with path or query parameters documents 422 (a parameter of the wrong type);
 - every operation behind a token documents 401;
 - the request models of the case contract reject an explicit null ("leave the field out
@@ -154,6 +154,7 @@ def document_errors(schema: dict) -> dict:
                 inputs |= _refs(operation["requestBody"])
                 _add(responses, 400, "The body could not be read: not JSON, or not UTF-8.")
                 _add(responses, 422, "The request is not valid; `detail` names each field.")
+                _add(responses, 413, "The body is larger than the server accepts.")
             if operation.get("parameters"):
                 _add(responses, 422, "A parameter is not valid; `detail` names it.")
             if operation.get("security"):
