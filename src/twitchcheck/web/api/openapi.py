@@ -1,7 +1,8 @@
 """The OpenAPI document says what the server does (issue 12, finding 13):
 
 - every operation that reads a body documents 400 (a body that cannot be parsed: not JSON,
-  not UTF-8), 413 (a body over DATA_UPLOAD_MAX_MEMORY_SIZE) and 422 (JSON that is not a valid request, with the fields named);
+  not UTF-8), 413 (a body over DATA_UPLOAD_MAX_MEMORY_SIZE) and 422 (JSON that is not a
+  valid request, with the fields named);
 - every operation with path or query parameters documents 422 (a parameter of the wrong type);
 - every operation behind a token documents 401;
 - the request models of the case contract reject an explicit null ("leave the field out
