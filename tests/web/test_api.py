@@ -207,3 +207,19 @@ def test_a_body_over_the_size_limit_is_a_413_with_a_message(client, settings):
     response = client.post("/api/v1/understand", {"text": text}, content_type="application/json")
     assert response.status_code == 413
     assert "too large" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("get", "/api/v1/no-such-thing", 404),
+        ("get", "/api/v1/assess", 405),
+        ("delete", "/api/v1/causes", 405),
+    ],
+)
+@pytest.mark.django_db
+def test_every_error_under_the_api_is_json(client, method, path, status):
+    response = getattr(client, method)(path)
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"]
