@@ -231,3 +231,20 @@ def test_an_owner_unsure_what_it_looked_like_is_asked_whether_the_dog_responds()
         else:
             case.setdefault("unknown", []).append(field)
     assert "episode.aware" in asked
+
+
+def test_a_trembling_dog_is_asked_about_signs_of_illness():
+    start = {"dog": {"age_years": 9}, "episode": {"looks_like": "trembling_or_shivering"}}
+    case: dict = dict(start)
+    offered: set[str] = set()
+    for _ in range(20):
+        step = next_question(case)
+        if step.done:
+            break
+        q = step.question
+        if q.field == "signs":
+            offered |= set(q.options)
+            case["signs_absent"] = sorted(set(case.get("signs_absent", [])) | set(q.options))
+        else:
+            case.setdefault("unknown", []).append(q.field)
+    assert {"fever", "lethargy", "poor_appetite"} <= offered

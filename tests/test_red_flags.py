@@ -217,6 +217,16 @@ UNSURE_SITUATIONS = [
         "emergency",
     ),
     (
+        "a feverish young dog with a cough, runny eyes and a twitching leg, vaccinations unknown",
+        {
+            "dog": {"age_years": 0.4},
+            "episode": {"looks_like": "twitching_or_jerking", "body_area": ["front_leg"]},
+            "signs": ["fever", "cough", "nasal_or_eye_discharge"],
+            "unknown": ["dog.vaccinations"],
+        },
+        "emergency",
+    ),
+    (
         "wobbly and trembling after a missed meal, the owner unsure whether it responds",
         {
             "dog": {"age_years": 8},

@@ -45,8 +45,10 @@ def test_dev_whole_cases():
 
 
 def test_dev_interview():
+    # median 7: the signs of illness are always screened (a sick dog needs a vet whatever
+    # the twitching is), one question more than when they were asked only when useful
     score("dev.jsonl", "--adaptive", "--min-urgency", "0.9", "--max-under", "1",
-          "--max-median-questions", "6", "--max-mild-to-vet", "0.10")  # fmt: skip
+          "--max-median-questions", "7", "--max-mild-to-vet", "0.10")  # fmt: skip
 
 
 def test_dev_interview_with_dont_know():
@@ -64,7 +66,7 @@ def test_dev2_whole_cases():
 
 
 def test_dev2_interview():
-    score("dev2.jsonl", "--adaptive", "--min-urgency", "0.9", "--max-under", "4",
+    score("dev2.jsonl", "--adaptive", "--min-urgency", "0.93", "--max-under", "2",
           "--max-median-questions", "7", "--max-mild-to-vet", "0.10")  # fmt: skip
 
 
