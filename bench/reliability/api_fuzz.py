@@ -63,6 +63,8 @@ def _st(host: Gunicorn, selection: list[str], token: str, folder: Path, examples
         ST,
         "run",
         f"{host.url}/api/v1/openapi.json",
+        "--config-file",
+        str(Path(__file__).with_name("schemathesis.toml")),
         *selection,
         "--checks",
         "all",
