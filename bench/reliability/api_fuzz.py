@@ -61,6 +61,8 @@ def run(host: Gunicorn, world: dict, out: Path, *, examples: int, minimum: int) 
 def _st(host: Gunicorn, selection: list[str], token: str, folder: Path, examples: int):
     command = [
         ST,
+        "--config-file",  # an option of `st` itself, before the command
+        str(Path(__file__).with_name("schemathesis.toml")),
         "run",
         f"{host.url}/api/v1/openapi.json",
         *selection,

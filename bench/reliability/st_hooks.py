@@ -1,11 +1,12 @@
 """schemathesis hooks for `st run` (SCHEMATHESIS_HOOKS=bench.reliability.st_hooks).
 
-Two request rules the OpenAPI document states in words rather than JSON Schema (which
+Request rules the OpenAPI document states in words rather than JSON Schema (which
 generators cannot use for them):
 
-- a sign is either seen or absent, never both: bodies breaking it are left out of the
-  generated data; the server's 422 for them is tested in
-  tests/web/test_openapi_conformance.py;
+- a sign is either seen or absent, never both, and a dog's birth date is not in the
+  future: bodies breaking them are left out of the generated data; the server's 422 for
+  them is tested in tests/web/test_openapi_conformance.py and
+  tests/web/diary/test_diary_api_document.py;
 - the CSV import's body is "a CSV export" (`"format": "episodes-csv"` on a string): the
   format is registered here with a strategy that writes such exports (random episodes,
   through the site's own CSV writer), so the generated bodies are real files to import.
@@ -13,7 +14,7 @@ generators cannot use for them):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import get_args
 from zoneinfo import ZoneInfo
 
@@ -78,6 +79,9 @@ schemathesis.openapi.format("episodes-csv", episodes_csv())
 def filter_body(context, body) -> bool:
     if not isinstance(body, dict):
         return True
+    birth = body.get("birth_date")
+    if isinstance(birth, str) and birth > date.today().isoformat():
+        return False  # "not in the future (422)", said in words on the field
     seen, absent = body.get("signs"), body.get("signs_absent")
     if not (isinstance(seen, list) and isinstance(absent, list)):
         return True

@@ -3,7 +3,8 @@
 - every operation that reads a body documents 400 (a body that cannot be parsed: not JSON,
   not UTF-8), 413 (a body over DATA_UPLOAD_MAX_MEMORY_SIZE) and 422 (JSON that is not a
   valid request, with the fields named);
-- every operation with path or query parameters documents 422 (a parameter of the wrong type);
+- every operation with path or query parameters documents 422 (a parameter of the wrong type),
+  and with query parameters 414 (an address longer than the server takes);
 - every operation behind a token documents 401;
 - the request models of the case contract reject an explicit null ("leave the field out
   when it is unknown"), so their fields are not documented as nullable (the diary's take
@@ -158,6 +159,11 @@ def document_errors(schema: dict) -> dict:
                 _add(responses, 413, "The body is larger than the server accepts.")
             if operation.get("parameters"):
                 _add(responses, 422, "A parameter is not valid; `detail` names it.")
+            if any(p.get("in") == "query" for p in operation.get("parameters", [])):
+                # answered by the server (gunicorn) before the app, as its own small page
+                responses.setdefault(
+                    414, {"description": "The address is longer than the server takes."}
+                )
             if operation.get("security"):
                 _add(responses, 401, "No valid token was given.")
     for name in _closure(inputs, components):

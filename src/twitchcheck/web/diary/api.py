@@ -39,6 +39,7 @@ from twitchcheck.web.diary.fields import (
     iso_text,
     json_bool,
     json_number,
+    no_nul,
 )
 from twitchcheck.web.diary.models import Dog, Episode
 from twitchcheck.web.limits import RETRY_AFTER, refusal
@@ -105,10 +106,17 @@ def _not_null(schema: dict) -> None:
 
 class MedicationIO(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=120, examples=["Phenobarbital"])
-    dose: str = Field("", max_length=120, examples=["30 mg twice a day"])
+    name: str = Field(
+        min_length=1, max_length=120, examples=["Phenobarbital"], json_schema_extra=NO_NUL
+    )
+    dose: str = Field("", max_length=120, examples=["30 mg twice a day"], json_schema_extra=NO_NUL)
     since: date
     until: date | None = None
+
+    @field_validator("name", "dose")
+    @classmethod
+    def _text(cls, value):
+        return no_nul(value)
 
     @field_validator("since", "until", mode="before")
     @classmethod
@@ -137,9 +145,9 @@ class DogIn(BaseModel):
     """A dog. Give birth_date, or age_years when the birth date is not known."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [DOG_EXAMPLE]})
-    name: str = Field(min_length=1, max_length=80)
-    breed: str = Field("", max_length=80)
-    birth_date: date | None = None
+    name: str = Field(min_length=1, max_length=80, json_schema_extra=NO_NUL)
+    breed: str = Field("", max_length=80, json_schema_extra=NO_NUL)
+    birth_date: date | None = Field(None, description="not in the future (422)")
     age_years: float | None = Field(None, ge=0, le=30, description="instead of birth_date")
     sex: Sex | None = None
     neutered: bool | None = None
@@ -148,7 +156,7 @@ class DogIn(BaseModel):
     weight_kg: Decimal | None = Field(
         None, ge=0, le=200, decimal_places=1, json_schema_extra={"multipleOf": 0.1}
     )
-    notes: str = Field("", max_length=NOTES_MAX)
+    notes: str = Field("", max_length=NOTES_MAX, json_schema_extra=NO_NUL)
     medications: list[MedicationIO] | None = Field(
         None, description="on PATCH, replaces the dog's medications when given"
     )
@@ -157,6 +165,11 @@ class DogIn(BaseModel):
     @classmethod
     def _date_as_text(cls, value):
         return iso_text(value)
+
+    @field_validator("name", "breed", "notes")
+    @classmethod
+    def _text(cls, value):
+        return no_nul(value)
 
     @field_validator("age_years", "weight_kg", mode="before")
     @classmethod
@@ -183,7 +196,9 @@ class DogPatch(DogIn):
         extra="forbid", json_schema_extra={"examples": [{"weight_kg": 29.0, "neutered": True}]}
     )
     # a PATCH may leave the name out (the stubs see the field's type narrowed the wrong way)
-    name: str | None = Field(None, min_length=1, max_length=80)  # type: ignore[assignment]
+    name: str | None = Field(  # type: ignore[assignment]
+        None, min_length=1, max_length=80, json_schema_extra=NO_NUL
+    )
 
 
 class DogOut(BaseModel):
@@ -405,7 +420,7 @@ class EpisodeFilter(BaseModel):
     since: AwareDatetime | None = Field(None, description="started at or after")
     until: AwareDatetime | None = Field(None, description="started before")
     limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=10_000_000)  # within PostgreSQL's OFFSET (a bigint)
 
     @field_validator("since", "until", mode="before")
     @classmethod

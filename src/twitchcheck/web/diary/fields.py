@@ -8,7 +8,7 @@ when both are given (`duration` is filled from `duration_seconds` when left out)
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -87,6 +87,13 @@ def json_bool(value):
     return value
 
 
+def no_nul(value):
+    """Text without a NUL character (PostgreSQL cannot store one)."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
 def _no_nul(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain a NUL character")
@@ -136,6 +143,15 @@ class EpisodeFields(EpisodeShape):
     @classmethod
     def _text(cls, value: str) -> str:
         return _no_nul(value)
+
+    @field_validator("started_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        """Kept in UTC: PostgreSQL refuses an offset beyond 15:59 (ISO 8601 allows more)."""
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC
+            raise ValueError("the time is out of range") from None
 
     @field_validator("duration")
     @classmethod
