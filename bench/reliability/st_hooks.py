@@ -82,7 +82,8 @@ def filter_body(context, body) -> bool:
     birth = body.get("birth_date")
     if isinstance(birth, str) and birth > date.today().isoformat():
         return False  # "not in the future (422)", said in words on the field
-    for medication in body.get("medications") or []:
+    medications = body.get("medications")
+    for medication in medications if isinstance(medications, list) else []:
         if isinstance(medication, dict):
             since, until = medication.get("since"), medication.get("until")
             if isinstance(since, str) and isinstance(until, str) and until < since:
