@@ -125,3 +125,17 @@ def test_every_check_is_documented_and_has_a_make_target():
     for module in ("api_fuzz", "xss", "access", "load", "faults"):
         assert f"{module}.py" in doc, module
     assert "check-reliability:" in (ROOT / "Makefile").read_text()
+
+
+def test_the_schemathesis_filter_leaves_out_only_bodies_breaking_a_rule_said_in_words():
+    from bench.reliability.st_hooks import filter_body
+
+    assert filter_body(None, {"signs": ["collapse"], "signs_absent": ["collapse"]}) is False
+    assert filter_body(None, {"birth_date": "2999-01-01"}) is False
+    assert (
+        filter_body(None, {"medications": [{"since": "2000-04-01", "until": "2000-01-01"}]})
+        is False
+    )
+    # anything else, negative data of any shape included, goes to the server
+    for body in ({"medications": True}, {"medications": [1]}, {"birth_date": 5}, [], "x"):
+        assert filter_body(None, body) is True

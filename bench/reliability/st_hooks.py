@@ -3,10 +3,10 @@
 Request rules the OpenAPI document states in words rather than JSON Schema (which
 generators cannot use for them):
 
-- a sign is either seen or absent, never both, and a dog's birth date is not in the
-  future: bodies breaking them are left out of the generated data; the server's 422 for
-  them is tested in tests/web/test_openapi_conformance.py and
-  tests/web/diary/test_diary_api_document.py;
+- a sign is either seen or absent, never both; a dog's birth date is not in the future;
+  a medication's last day is not before its first: bodies breaking them are left out of
+  the generated data; the server's 422 for them is tested in
+  tests/web/test_openapi_conformance.py and tests/web/diary/test_diary_api_document.py;
 - the CSV import's body is "a CSV export" (`"format": "episodes-csv"` on a string): the
   format is registered here with a strategy that writes such exports (random episodes,
   through the site's own CSV writer), so the generated bodies are real files to import.
@@ -82,6 +82,12 @@ def filter_body(context, body) -> bool:
     birth = body.get("birth_date")
     if isinstance(birth, str) and birth > date.today().isoformat():
         return False  # "not in the future (422)", said in words on the field
+    medications = body.get("medications")
+    for medication in medications if isinstance(medications, list) else []:
+        if isinstance(medication, dict):
+            since, until = medication.get("since"), medication.get("until")
+            if isinstance(since, str) and isinstance(until, str) and until < since:
+                return False  # "on or after `since` (422)", said in words
     seen, absent = body.get("signs"), body.get("signs_absent")
     if not (isinstance(seen, list) and isinstance(absent, list)):
         return True

@@ -212,7 +212,9 @@ def test_trend(owner_api, dog):
 
 
 def test_assess_the_latest_episode(owner_api, dog):
-    assert owner_api.post(f"dogs/{dog.pk}/assess").status_code == 404
+    assert (
+        owner_api.post(f"dogs/{dog.pk}/assess").status_code == 409
+    )  # no episode yet (the dog exists)
     add_episodes(dog, hours_ago(50))
     (latest,) = add_episodes(dog, hours_ago(1), context="asleep", aware="yes")
     response = owner_api.post(f"dogs/{dog.pk}/assess")

@@ -191,3 +191,21 @@ def test_what_the_full_fuzzing_found_is_a_422_not_a_500(api, document, owner):
     # gunicorn answers 414 for a request line over its limit: documented where a query is
     report = document["paths"]["/api/v1/dogs/{dog_id}/report.pdf"]["get"]["responses"]
     assert "414" in report
+
+
+def test_the_full_runs_second_findings(api, document, owner):
+    """ST101/ST202/ST302 in the next full run: filters and report dates at the edges of
+    the calendar answered 500; assessing a dog with no episode said 404 (the dog exists)."""
+    dog = services.dog_create(owner=owner, name="Bella")
+    query = "since=0529-10-27T04%3A56%3A37Z&until=0050-04-16T06%3A31%3A05-20%3A51"
+    assert api.get(f"dogs/{dog.pk}/episodes?{query}").status_code == 200
+    assert api.get(f"dogs/{dog.pk}/episodes?since=0001-01-01T00:00:00%2B01:00").status_code == 200
+    for period in ("until=0001-01-01", "since=9999-12-31", "since=0001-01-01&until=9999-12-31"):
+        assert api.get(f"dogs/{dog.pk}/report.pdf?{period}").status_code == 200, period
+    response = api.post(f"dogs/{dog.pk}/assess")
+    assert response.status_code == 409
+    assert "409" in document["paths"]["/api/v1/dogs/{dog_id}/assess"]["post"]["responses"]
+    medication = {"name": "Ph", "since": "2000-04-01", "until": "2000-01-01"}
+    assert api.post("dogs", {"name": "Rex", "medications": [medication]}).status_code == 422
+    until = document["components"]["schemas"]["MedicationIO"]["properties"]["until"]
+    assert "on or after `since`" in until["description"]

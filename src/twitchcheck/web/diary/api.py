@@ -8,7 +8,7 @@ row, for CSV) and changes nothing."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -111,7 +111,7 @@ class MedicationIO(BaseModel):
     )
     dose: str = Field("", max_length=120, examples=["30 mg twice a day"], json_schema_extra=NO_NUL)
     since: date
-    until: date | None = None
+    until: date | None = Field(None, description="on or after `since` (422)")
 
     @field_validator("name", "dose")
     @classmethod
@@ -427,6 +427,18 @@ class EpisodeFilter(BaseModel):
     def _times_as_text(cls, value):
         return iso_text(value)
 
+    @field_validator("since", "until")
+    @classmethod
+    def _in_utc(cls, value):
+        """In UTC (PostgreSQL refuses offsets over 15:59); beyond what UTC can hold, the
+        earliest or latest time there is."""
+        if value is None:
+            return value
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:
+            return (datetime.min if value.year < 2 else datetime.max).replace(tzinfo=UTC)
+
 
 @router.get("/dogs/{dog_id}/episodes", response={200: EpisodePage, 404: ErrorOut}, auth=object_auth)
 def episodes_list(request, dog_id: int, filters: Query[EpisodeFilter]):
@@ -601,7 +613,11 @@ class AssessOut(BaseModel):
     assessment: Assessment
 
 
-@router.post("/dogs/{dog_id}/assess", response={200: AssessOut, 404: ErrorOut}, auth=object_auth)
+@router.post(
+    "/dogs/{dog_id}/assess",
+    response={200: AssessOut, 404: ErrorOut, 409: ErrorOut},
+    auth=object_auth,
+)
 def dog_assess(request, dog_id: int):
     """The latest episode assessed with the dog's profile and what the diary knows
     (episode.pattern and episode.count_24h come from the log); the result is stored with
@@ -609,7 +625,8 @@ def dog_assess(request, dog_id: int):
     dog = selectors.dog_get(user=request.auth, dog_id=dog_id)
     episode = selectors.latest_episode(dog=dog)
     if episode is None:
-        return Status(404, {"detail": "This dog has no episodes yet."})
+        # the dog exists: not a 404 (that would say the dog is not there)
+        return Status(409, {"detail": "This dog has no episodes yet."})
     episode = services.episode_check(episode=episode)
     return {
         "episode_id": episode.pk,

@@ -123,10 +123,14 @@ def _font_files() -> tuple[str, str]:
     return made[0], made[1]
 
 
+EARLIEST, LATEST = date(2, 1, 1), date(9998, 12, 31)
+
+
 def _period(tz: ZoneInfo, since: date | None, until: date | None) -> tuple[datetime, datetime]:
     today = timezone.now().astimezone(tz).date()
-    until = until or today
-    since = since or until - timedelta(days=RANGE_DAYS - 1)
+    # within what dates and time zones can hold on either side (year 1 and 9999 overflow)
+    until = min(max(until or today, EARLIEST + timedelta(days=RANGE_DAYS)), LATEST)
+    since = min(max(since or until - timedelta(days=RANGE_DAYS - 1), EARLIEST), LATEST)
     if since > until:
         since, until = until, since
     start = datetime.combine(since, time.min, tzinfo=tz)
