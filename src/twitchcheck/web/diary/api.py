@@ -327,21 +327,26 @@ EPISODE_EXAMPLE: dict[str, Any] = {
 }
 
 
-class EpisodeIn(EpisodeFields):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EPISODE_EXAMPLE]})
+class _EpisodeJson(BaseModel):
+    """An episode read from JSON as the document says: the time as text, the seconds as a
+    whole number (shared by the full body and the patch)."""
 
-    @field_validator("started_at", mode="before")
+    @field_validator("started_at", mode="before", check_fields=False)
     @classmethod
     def _time_as_text(cls, value):
         return iso_text(value)
 
-    @field_validator("duration_seconds", mode="before")
+    @field_validator("duration_seconds", mode="before", check_fields=False)
     @classmethod
     def _seconds(cls, value):
         return json_number(value)
 
 
-class EpisodePatch(BaseModel):
+class EpisodeIn(EpisodeFields, _EpisodeJson):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EPISODE_EXAMPLE]})
+
+
+class EpisodePatch(_EpisodeJson):
     """Only the fields given change; null makes a field unknown again."""
 
     model_config = ConfigDict(
@@ -361,16 +366,6 @@ class EpisodePatch(BaseModel):
     signs: list[SignId] | None = None
     behaviour_before: str | None = Field(None, max_length=BEHAVIOUR_MAX, json_schema_extra=NO_NUL)
     notes: str | None = Field(None, max_length=NOTES_MAX, json_schema_extra=NO_NUL)
-
-    @field_validator("started_at", mode="before")
-    @classmethod
-    def _time_as_text(cls, value):
-        return iso_text(value)
-
-    @field_validator("duration_seconds", mode="before")
-    @classmethod
-    def _seconds(cls, value):
-        return json_number(value)
 
 
 class EpisodeOut(EpisodeShape):
