@@ -70,6 +70,8 @@ def ways(cond: Condition) -> list[dict]:
         return [{"signs": [cond.sign]}]
     if cond.signs_any is not None:
         return [{"signs": [s]} for s in cond.signs_any]
+    if cond.signs_two_of is not None:
+        return [{"signs": list(pair)} for pair in itertools.combinations(cond.signs_two_of, 2)]
     if cond.breed is not None:
         groups = load_knowledge().breed_groups
         return [{"dog": {"breed": groups[g].breeds[0]}} for g in cond.breed]

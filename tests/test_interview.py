@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from twitchcheck import next_question
 from twitchcheck.case import Case, Question
 from twitchcheck.cli import app
 from twitchcheck.interview import Answer, apply, parse_answer, run_interview
@@ -192,6 +194,21 @@ def test_stop_shows_the_result_so_far():
     assessment = run_interview(console=con, ask=lambda prompt: "s")
     assert assessment["urgency"] in ("emergency", "see_vet", "home_care", "normal")
     assert "Most likely causes" in buf.getvalue()
+
+
+def test_the_checklist_shows_the_heading_of_each_part_once():
+    replies = iter(["2", "s"])  # trembling, then stop at the checklist of signs
+    con, buf = console()
+    run_interview(console=con, ask=lambda prompt: next(replies))
+    shown = buf.getvalue()
+    groups = next_question(
+        {"episode": {"looks_like": "trembling_or_shivering"}}
+    ).question.option_groups
+    assert len(groups) >= 2
+    for group in groups:
+        assert shown.count(group.label) == 1
+    # the numbering runs on through the parts: every sign has its own number
+    assert re.search(r"\b21\s+Red skin or hives", shown)
 
 
 def test_invalid_answers_are_asked_again():

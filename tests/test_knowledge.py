@@ -87,9 +87,9 @@ def test_a_bare_yes_key_is_caught(data_copy):
 
 
 def test_a_bad_condition_is_reported(data_copy):
-    _replace(data_copy / "red_flags.yaml", "when: {sign: collapse}", "when: {sign: collapsed}")
+    _replace(data_copy / "red_flags.yaml", "- {sign: collapse}", "- {sign: collapsed}")
     with pytest.raises(
-        KnowledgeError, match=r"red_flags.yaml: entry 1 \(collapse\).when: unknown sign"
+        KnowledgeError, match=r"red_flags.yaml: entry 1 \(collapse\).when.all\[0\]: unknown sign"
     ):
         load(data_copy)
 
@@ -150,3 +150,21 @@ def test_or_unsure_belongs_to_a_value_test_on_a_field():
     ):
         with pytest.raises(ValidationError):
             Condition.model_validate(bad)
+
+
+def test_sign_groups_make_the_checklist_and_a_sign_is_asked_once(data_copy):
+    knowledge = load(data_copy)
+    grouped = [q for q in knowledge.questions if q.sign_groups]
+    assert grouped, "the red-flag checklist comes in headed parts"
+    for q in grouped:
+        assert q.signs == [s for g in q.sign_groups for s in g.signs]
+    twice = "signs: [collapse, limping_or_pain,"
+    _replace(data_copy / "questions.yaml", "signs: [limping_or_pain,", twice)
+    with pytest.raises(KnowledgeError, match="every sign once"):
+        load(data_copy)
+
+
+def test_a_question_gives_signs_or_sign_groups_not_both(data_copy):
+    _replace(data_copy / "questions.yaml", "  sign_groups:\n", "  signs: [cough]\n  sign_groups:\n")
+    with pytest.raises(KnowledgeError, match="either signs or sign_groups"):
+        load(data_copy)

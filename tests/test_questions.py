@@ -248,3 +248,26 @@ def test_a_trembling_dog_is_asked_about_signs_of_illness():
         else:
             case.setdefault("unknown", []).append(q.field)
     assert {"fever", "lethargy", "poor_appetite"} <= offered
+
+
+def test_the_long_checklist_comes_in_headed_parts_with_the_urgent_signs_first():
+    case = {"dog": {"age_years": 5}, "episode": {"looks_like": "trembling_or_shivering"}}
+    step = next_question(case)
+    q = step.question
+    assert q is not None and q.field == "signs"
+    assert [o for g in q.option_groups for o in g.options] == q.options
+    assert "collapse" in q.option_groups[0].options
+    assert all(g.label and g.options for g in q.option_groups)
+
+
+def test_the_parts_of_a_checklist_offer_only_signs_not_yet_answered():
+    case = {
+        "episode": {"looks_like": "trembling_or_shivering"},
+        "signs_absent": ["fever", "cough", "lethargy", "poor_appetite", "vomiting_or_diarrhea",
+                         "dry_gums_or_sunken_eyes", "nasal_or_eye_discharge"],
+    }  # fmt: skip
+    q = next_question(case).question
+    assert q is not None and q.field == "signs"
+    assert "fever" not in q.options
+    assert all("fever" not in g.options and g.options for g in q.option_groups)
+    assert [o for g in q.option_groups for o in g.options] == q.options

@@ -209,11 +209,20 @@ class Assessment(BaseModel):
     what_would_change: list[Change] = []
 
 
+class OptionGroup(BaseModel):
+    """A heading over some of a long checklist's options (the project's own addition)."""
+
+    label: str
+    options: list[str]
+
+
 class Question(BaseModel):
     field: str
     text: str
     options: list  # values of the field, or sign ids when field is "signs"
     option_labels: dict[str, str] = {}
+    # the options in headed parts, in the order of `options` (only for long checklists)
+    option_groups: list[OptionGroup] = []
     help: str = ""
 
 

@@ -146,7 +146,13 @@ def _show_question(console: Console, interview: Interview, question: Question) -
     grid = Table.grid(padding=(0, 2))
     grid.add_column(justify="right", style="bold")
     grid.add_column()
+    heading_before = {
+        option_value(g.options[0]): g.label for g in question.option_groups if g.options
+    }
     for i, option in enumerate(question.options, start=1):
+        part = heading_before.get(option_value(option))
+        if part:
+            grid.add_row("", Text(part, style="bold underline"))
         grid.add_row(str(i), _label(question, option))
     n = len(question.options)
     if is_checklist(question) and question.field == "signs":

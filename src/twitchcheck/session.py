@@ -245,11 +245,17 @@ def question_for(field: str) -> Question:
 
     knowledge = load_knowledge()
     if field == "signs":
+        from twitchcheck.engine.questions import option_groups
+
+        groups = option_groups([g for q in knowledge.questions for g in q.sign_groups], SIGN_IDS)
+        grouped = [s for g in groups for s in g.options]
+        signs = grouped + [s for s in SIGN_IDS if s not in grouped]
         return Question(
             field="signs",
             text="What else have you seen?",
-            options=list(SIGN_IDS),
-            option_labels={s: sign_label(s) for s in SIGN_IDS},
+            options=signs,
+            option_labels={s: sign_label(s) for s in signs},
+            option_groups=groups,
             help="Tick every one you have seen.",
         )
     if field not in FIELD_PATHS:

@@ -67,6 +67,21 @@ def test_every_checklist_of_signs_offers_none_of_these(client):
         interview = interview.dont_know(step.question)
 
 
+def test_the_long_checklist_shows_its_parts_as_labelled_groups(client):
+    response = first_question(client)
+    state = response.context["state"]
+    answer = {"state": state, "action": "answer", "answer": "trembling_or_shivering"}
+    response = client.post("/check/", answer)
+    assert response.context["question"].field == "signs"
+    html = unescape(response.content.decode())
+    groups = re.findall(r'role="group" aria-labelledby="(choices-group-\d+)"', html)
+    assert len(groups) == len(response.context["question"].option_groups) >= 2
+    for group in groups:
+        assert f'id="{group}"' in html
+    ids = re.findall(r'id="answer-(\d+)"', html)
+    assert len(ids) == len(set(ids)) == len(response.context["question"].options)
+
+
 def test_signs_need_a_tick_or_none_of_these(client):
     response = first_question(client)
     for _ in range(10):

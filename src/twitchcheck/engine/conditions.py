@@ -39,6 +39,17 @@ class Conditions:
         if cond.not_ is not None:
             inner = self.compile(cond.not_)
             return lambda v: ~inner(v)
+        if cond.signs_two_of is not None:
+            col = self.features.col
+            seen = [self._leaf_test(frozenset([col[("sign", s, True)]])) for s in cond.signs_two_of]
+
+            def two_of(v: np.ndarray) -> np.ndarray:
+                count = np.zeros(v.shape[1:], dtype=np.int8)
+                for test in seen:
+                    count += test(v)
+                return count >= 2
+
+            return two_of
         if cond.answered_unknown is False:
             inner = self._leaf_test(self._columns(cond))
             return lambda v: ~inner(v)

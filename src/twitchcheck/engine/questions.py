@@ -15,16 +15,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 
-from twitchcheck.case import Case, NextStep, Question
+from twitchcheck.case import Case, NextStep, OptionGroup, Question
 from twitchcheck.engine.answers import Rows, answer_table
 from twitchcheck.engine.features import value_key
 from twitchcheck.engine.model import EMERGENCY, Model, get_model
-from twitchcheck.knowledge.models import QuestionSpec
+from twitchcheck.knowledge.models import QuestionSpec, SignGroup
 
 URGENCY_WEIGHT = 1.0
 UP_WEIGHT = 3.0  # an answer that raises the urgency matters this much more than one lowering it
@@ -178,9 +179,11 @@ class Planner:
     def _question(self, plan: Plan, answered: np.ndarray) -> Question:
         spec, k, table = plan.spec, self.model.knowledge, self.table
         options: list
+        groups: list[OptionGroup] = []
         if spec.field == "signs":
             options = [table.topics[t] for t in plan.topics if not answered[t]]
             labels = {s: k.signs[s].label for s in options}
+            groups = option_groups(spec.sign_groups, options)
         elif k.fields[spec.field].kind == "text":  # typed in: the breed
             options, labels = [], {}
         else:
@@ -200,8 +203,23 @@ class Planner:
             else:
                 labels = {value_key(o): field.values[value_key(o)].label for o in options}
         return Question(
-            field=spec.field, text=spec.text, options=options, option_labels=labels, help=spec.help
+            field=spec.field,
+            text=spec.text,
+            options=options,
+            option_labels=labels,
+            option_groups=groups,
+            help=spec.help,
         )
+
+
+def option_groups(groups: list[SignGroup], options: Iterable[str]) -> list[OptionGroup]:
+    """A checklist's headed parts, each with only the options still offered."""
+    offered = set(options)
+    return [
+        OptionGroup(label=g.label, options=[s for s in g.signs if s in offered])
+        for g in groups
+        if offered.intersection(g.signs)
+    ]
 
 
 _planner: Planner | None = None

@@ -38,6 +38,8 @@ def condition_words(k: Knowledge, cond: Condition) -> str:
         return k.signs[cond.sign].present
     if cond.signs_any is not None:
         return "any of: " + ", ".join(k.signs[s].present for s in cond.signs_any)
+    if cond.signs_two_of is not None:
+        return "two or more of: " + ", ".join(k.signs[s].present for s in cond.signs_two_of)
     if cond.breed is not None:
         return "a breed among " + ", ".join(k.breed_groups[g].label.lower() for g in cond.breed)
     spec = k.fields[str(cond.field)]

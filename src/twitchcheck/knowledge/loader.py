@@ -352,7 +352,8 @@ def _check_condition(k: Knowledge, cond: Condition, where: str) -> None:
     for group in cond.breed or []:
         if group not in k.breed_groups:
             raise KnowledgeError(f"{where}: breed: unknown breed group {group!r}")
-    for sign in ([cond.sign] if cond.sign else []) + (cond.signs_any or []):
+    named = [cond.sign] if cond.sign else []
+    for sign in named + (cond.signs_any or []) + (cond.signs_two_of or []):
         if sign not in k.signs:
             raise KnowledgeError(f"{where}: unknown sign {sign!r}")
     for i, sub in enumerate(cond.all or []):

@@ -46,7 +46,8 @@ class Contact(_Data):
 
 class Condition(_Data):
     """A test on a case. Exactly one form is used:
-    field + one of is/in/answered_unknown; sign; signs_any; breed; all; any; not.
+    field + one of is/in/answered_unknown; sign; signs_any; signs_two_of; breed; all; any;
+    not. `signs_two_of` holds when at least two of its signs are seen.
     A number field is tested by its named ranges ("dog.age_years in [young_puppy]"); the
     breed by breed groups ("breed: [toy]"). `in: [unknown]` is the answer "we don't know";
     `answered_unknown` is that answer or a "don't know" to the question. `or_unsure` makes an
@@ -60,6 +61,7 @@ class Condition(_Data):
     or_unsure: bool = False
     sign: str | None = None
     signs_any: list[str] | None = None
+    signs_two_of: list[str] | None = Field(default=None, min_length=3)
     breed: list[str] | None = None
     all: list[Condition] | None = None
     any: list[Condition] | None = None
@@ -73,6 +75,7 @@ class Condition(_Data):
             self.field is not None,
             self.sign is not None,
             self.signs_any is not None,
+            self.signs_two_of is not None,
             self.breed is not None,
             self.all is not None,
             self.any is not None,
@@ -80,7 +83,8 @@ class Condition(_Data):
         ]
         if sum(forms) != 1:
             raise ValueError(
-                "a condition uses exactly one of: field, sign, signs_any, breed, all, any, not"
+                "a condition uses exactly one of: field, sign, signs_any, signs_two_of, breed, "
+                "all, any, not"
             )
         if self.field is not None:
             tests = [self.is_, self.in_, self.answered_unknown]
@@ -252,12 +256,21 @@ class Sign(_Data):
     if_seen: str = Field(min_length=5)
 
 
+class SignGroup(_Data):
+    """A heading over some of a checklist's signs, so that a long list reads in parts."""
+
+    label: str = Field(min_length=1)
+    signs: list[str] = Field(min_length=1)
+
+
 class QuestionSpec(_Data):
     id: str
     field: str
     text: str
     help: str = ""
     signs: list[str] = []
+    # a long checklist in headed parts; `signs` is then their signs, in order
+    sign_groups: list[SignGroup] = []
     # ask only when this holds (for example: the nursing question only for a female dog)
     only_if: Condition | None = None
     # part of the red-flag screen: the interview is not done while it applies and is open;
@@ -270,6 +283,20 @@ class QuestionSpec(_Data):
     # how often an owner can answer it rather than "don't know": a question's value is
     # weighed by it (ticked checklists are always answered)
     answerable: float = Field(default=1.0, gt=0, le=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _signs_from_groups(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("sign_groups"):
+            if data.get("signs"):
+                raise ValueError("give either signs or sign_groups, not both")
+            groups = data["sign_groups"]
+            if isinstance(groups, list):
+                data = {
+                    **data,
+                    "signs": [s for g in groups if isinstance(g, dict) for s in g.get("signs", [])],
+                }
+        return data
 
 
 class PreventionSpec(_Data):

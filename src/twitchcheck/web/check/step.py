@@ -16,6 +16,13 @@ class Option:
     value: str
     label: str
     checked: bool
+    number: int  # its place in the question's options, from 1: the input's id
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str  # "" for a question whose options have no headings
+    options: list[Option]
 
 
 def _label(question: Question, option) -> str:
@@ -44,9 +51,18 @@ def question_context(question: Question, prefill: dict | None = None) -> dict:
     kind = field_kind(question.field)
     previous = _previous_answer(question, prefill)
     options = [
-        Option(value=option_value(o), label=_label(question, o), checked=o in previous)
-        for o in question.options
+        Option(value=option_value(o), label=_label(question, o), checked=o in previous, number=i)
+        for i, o in enumerate(question.options, start=1)
     ]
+    by_value = {option.value: option for option in options}
+    groups = [
+        Group(g.label, [by_value[v] for v in map(option_value, g.options) if v in by_value])
+        for g in question.option_groups
+    ]
+    grouped = {option.value for group in groups for option in group.options}
+    rest = [option for option in options if option.value not in grouped]
+    if rest:
+        groups.append(Group("Other" if groups else "", rest))
     if kind in ("signs", "multi"):
         input_type = "checkbox"
     elif options:
@@ -60,6 +76,7 @@ def question_context(question: Question, prefill: dict | None = None) -> dict:
         "question": question,
         "input_type": input_type,
         "options": options,
+        "groups": groups,
         "typed_value": typed,
         "is_signs": kind == "signs",
         "none_of_these": NONE_OF_THESE if kind == "signs" else "",
