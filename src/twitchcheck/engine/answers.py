@@ -28,7 +28,7 @@ class Rows:
     raw: np.ndarray
     leaves: np.ndarray
     answered: np.ndarray  # rows x topics
-    unsure: np.ndarray  # rows x topics: answered "don't know" (and with no fact given)
+    unsure: np.ndarray  # rows x topics: answered "don't know" (and with no value given)
     known: np.ndarray  # how many topics each row answers with a fact (not "don't know")
 
 
@@ -104,10 +104,14 @@ class AnswerTable:
                 topic_cols[c, self.topic_index[kind]] = 1
         self._topic_cols = topic_cols
         fact_cols = topic_cols.copy()
+        value_cols = topic_cols.copy()  # any value given, "we don't know" included
         for key, c in f.col.items():
-            if key[0] == "unknown" or (len(key) == 2 and key[1] == "unknown"):
+            if key[0] == "unknown":
+                fact_cols[c] = value_cols[c] = 0
+            elif len(key) == 2 and key[1] == "unknown":
                 fact_cols[c] = 0
         self._fact_cols = fact_cols
+        self._value_cols = value_cols
         unsure_cols = np.zeros_like(topic_cols)
         for key, c in f.col.items():
             if key[0] == "unknown" and key[1] in self.topic_index:
@@ -135,7 +139,7 @@ class AnswerTable:
             raw=m.log_prior + x @ m.matrix,
             leaves=m.conditions.leaves(x),
             answered=(x @ self._topic_cols) > 0,
-            unsure=((x @ self._unsure_cols) > 0) & ~factual,
+            unsure=((x @ self._unsure_cols) > 0) & ~((x @ self._value_cols) > 0),
             known=factual.sum(axis=1),
         )
 
