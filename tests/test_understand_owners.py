@@ -200,6 +200,8 @@ NEGATION = [
      {"signs.limping_or_pain": True}, ()),
     ("She wasn't immune to the harsh summer heat.",
      {"history.hot_weather_or_overheated": True}, ()),
+    ("Every muscle in his body was tensed and his jaw clenched.",
+     {"signs.muscle_stiffness": True}, ()),
     # the owner's worry is what "without" denies, not the frightened dog
     ("We can't go out without worrying that our poor scared dog will panic and shake.",
      {"signs.anxiety_or_restlessness": True}, ("signs_absent.anxiety_or_restlessness",)),
