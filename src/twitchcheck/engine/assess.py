@@ -4,18 +4,13 @@ the batch command line and the web API share one vectorised path."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from twitchcheck.case import Case
 from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
-from twitchcheck.engine.model import (
-    FEW_FACTS,
-    LEVELS,
-    Evaluation,
-    Model,
-    RedFlagRule,
-    get_model,
-)
+from twitchcheck.engine.model import FEW_FACTS, LEVELS, Evaluation, Model, get_model
 from twitchcheck.knowledge.models import Action
 
 MAX_REASONS = 5
@@ -42,25 +37,7 @@ def assess_cases(cases: list[Case], model: Model | None = None) -> list[dict]:
     rows = table.rows(columns)
     base = model.evaluate(rows.raw, rows.leaves, rows.known)
     changes = what_would_change(model, table, rows, base)
-    v = np.ascontiguousarray(base.leaves.T)
-    applies = {key: test(v) for key, test in model.action_tests.items()}
-    reasons = _reasons(model, columns, base.post)
-    order = np.argsort(-base.post, axis=1, kind="stable")
-    probs = _rounded(base.post, order)
-    return [
-        _assessment(
-            model,
-            reasons[i],
-            base,
-            i,
-            order[i].tolist(),
-            probs[i],
-            changes[i],
-            rows.known[i],
-            applies,
-        )
-        for i in range(len(cases))
-    ]
+    return _assessments(_parts(model), model, columns, rows, base, changes)
 
 
 def what_would_change(
@@ -78,12 +55,10 @@ def what_would_change(
     found: list[list[dict]] = [[] for _ in range(n)]
     if len(r) == 0:
         return found
-    raw, leaves = table.with_answers(rows, r, k)
-    evaluated = model.evaluate(raw, leaves, rows.known[r] + 1)
-    levels = evaluated.level
+    levels, flag_level = table.levels_with(rows, r, k, rows.known[r] + 1)
     changed = levels != base.level[r]
     r, k, levels = r[changed], k[changed], levels[changed]
-    by_rule = evaluated.flag_level[changed] == levels  # a red flag, not a shift of the odds
+    by_rule = flag_level[changed] == levels  # a red flag, not a shift of the odds
     likely = (base.post[r] * table.likelihood[k]).sum(axis=1)
     raising = levels > base.level[r]
     # raising changes first, the most urgent first, those a red flag makes before those the
@@ -104,136 +79,202 @@ def what_would_change(
     return found
 
 
-def _assessment(
+class _Parts:
+    """What every assessment of one model reuses, in the form the assembly reads fastest:
+    plain lists and tuples indexed by cause, red flag and level, texts as plain str."""
+
+    def __init__(self, model: Model):
+        meta = model.knowledge.meta
+        self.ids = model.cause_ids
+        self.refines = model.refines_of
+        self.ids_array = np.array(self.ids, dtype=object)
+        self.levels = [LEVELS[lv] for lv in range(len(LEVELS))]
+        self.headline = [str(meta.urgency[name].headline) for name in LEVELS]
+        self.advice = [[str(a) for a in meta.urgency[name].advice] for name in LEVELS]
+        self.too_little_known = str(meta.too_little_known)
+        self.disclaimer = meta.disclaimer
+        self.flag_level = [r.level for r in model.red_flags]
+        self.flag_text = [r.text for r in model.red_flags]
+        # the actions of each red flag and cause that fit each level: (text, the key of
+        # its facts' test in model.action_tests, or None when it has none)
+        self.flag_actions = [
+            [_fitting(r.actions, model, lv) for r in model.red_flags] for lv in range(len(LEVELS))
+        ]
+        self.cause_actions = [
+            [_fitting(c.actions, model, lv) for c in model.causes] for lv in range(len(LEVELS))
+        ]
+        self.prevention = [list(c.prevention) for c in model.causes]
+        self.prevention_entry = model.prevention_entry
+        self.escalation = [(e.cause, e.level, e.flag) for e in model.escalations]
+        self.could_fit = [
+            f"The signs could fit {c.name.lower()}, which a vet needs to examine."
+            for c in model.causes
+        ]
+        self.fact_text = np.array(model.fact_text, dtype=object)
+
+
+def _fitting(actions: tuple[Action, ...] | list[Action], model: Model, level: int) -> tuple:
+    return tuple(
+        (str(a), id(a) if id(a) in model.action_tests else None)
+        for a in actions
+        if not a.only_at or LEVELS[level] in a.only_at
+    )
+
+
+_all_parts: dict[int, _Parts] = {}
+
+
+def _parts(model: Model) -> _Parts:
+    parts = _all_parts.get(id(model))
+    if parts is None:
+        parts = _all_parts[id(model)] = _Parts(model)
+    return parts
+
+
+def _groups(mask: np.ndarray, values: np.ndarray) -> tuple[list, list[int]]:
+    """The values where each row of mask holds, as one list and where each row starts in
+    it (row i's are items[starts[i]:starts[i + 1]])."""
+    starts = np.zeros(len(mask) + 1, dtype=np.intp)
+    np.cumsum(mask.sum(axis=1), out=starts[1:])
+    return values[mask].tolist(), starts.tolist()
+
+
+def _assessments(
+    parts: _Parts,
     model: Model,
-    reasons: dict[int, list[str]],
+    columns: list[list[int]],
+    rows: Rows,
     ev: Evaluation,
-    i: int,
-    order: list[int],
-    probs: list[float],
-    changes: list[dict],
-    known: int,
-    applies: dict[int, np.ndarray],
-) -> dict:
-    level = int(ev.level[i])
-    ids, refines, get = model.cause_ids, model.refines_of, reasons.get
-    causes = [
-        {"id": ids[c], "probability": probs[c], "reasons": get(c, [])}
-        if refines[c] is False
-        else {"id": ids[c], "probability": probs[c], "reasons": get(c, []), "refines": refines[c]}
-        for c in order
-    ]
-    likely = [c for c in order if probs[c] >= DRIVING]  # the rest cannot drive or matter
-    cause_level = ev.cause_level[i]
-    driving = [c for c in likely if cause_level[c] >= level]
-    relevant = [c for c in likely[:3] if probs[c] >= RELEVANT] or order[:1]
-    relevant += [c for c in driving if c not in relevant]
-    flags = [model.red_flags[j] for j in np.flatnonzero(ev.fired[i])]
-    flags.sort(key=lambda r: -r.level)
-    return {
-        "urgency": LEVELS[level],
-        "causes": causes,
-        "red_flags": _red_flags(model, ev, i, level, flags, driving),
-        "what_would_change": changes,
-        "actions": _actions(model, i, level, flags, relevant, int(known), applies),
-        "prevention": _prevention(model, relevant),
-        "disclaimer": model.knowledge.meta.disclaimer,
-    }
+    changes: list[list[dict]],
+) -> list[dict]:
+    """The result dicts of a batch: what can be is worked out for all rows at once, with
+    numpy, so that each row's own Python only puts its pieces together."""
+    n = len(columns)
+    post = ev.post
+    order = np.argsort(-post, axis=1, kind="stable")
+    probs = np.take_along_axis(_rounded(post, order), order, axis=1)  # most likely first
+    ranked = order.tolist()
+    ranked_probs = probs.tolist()
+    reasons = _reasons(parts, model, columns, post)
+    levels = ev.level.tolist()
+    flag_levels = ev.flag_level.tolist()
+    known = rows.known.tolist()
+    # the causes likely enough to drive the urgency or matter (`DRIVING`), in order; those
+    # of them whose own level reaches the row's; and the first three of them that are
+    # `RELEVANT`
+    likely = probs >= DRIVING
+    reaching = np.take_along_axis(ev.cause_level, order, axis=1) >= ev.level[:, None]
+    first3 = likely & (np.cumsum(likely, axis=1) <= 3) & (probs >= RELEVANT)
+    driving_all, driving_at = _groups(likely & reaching, order)
+    first_all, first_at = _groups(first3, order)
+    flag_idx = np.broadcast_to(np.arange(ev.fired.shape[1]), ev.fired.shape)
+    fired_all, fired_at = _groups(ev.fired, flag_idx)
+    esc_idx = np.broadcast_to(np.arange(ev.escalated.shape[1]), ev.escalated.shape)
+    escalated_all, escalated_at = _groups(ev.escalated, esc_idx)
+    v = np.ascontiguousarray(rows.leaves.T)
+    applies = {key: test(v).tolist() for key, test in model.action_tests.items()}
+
+    ids, refines, flag_level, flag_text = (
+        parts.ids,
+        parts.refines,
+        parts.flag_level,
+        parts.flag_text,
+    )
+    disclaimer, level_name = parts.disclaimer, parts.levels
+    out = []
+    for i in range(n):
+        level = levels[i]
+        order_i, probs_i = ranked[i], ranked_probs[i]
+        get = reasons[i].get
+        causes = [
+            {"id": ids[c], "probability": p, "reasons": get(c, [])}
+            if refines[c] is False
+            else {"id": ids[c], "probability": p, "reasons": get(c, []), "refines": refines[c]}
+            for c, p in zip(order_i, probs_i, strict=True)
+        ]
+        driving = driving_all[driving_at[i] : driving_at[i + 1]]
+        relevant = first_all[first_at[i] : first_at[i + 1]] or order_i[:1]
+        relevant += [c for c in driving if c not in relevant]
+        flags = fired_all[fired_at[i] : fired_at[i + 1]]
+        if len(flags) > 1:
+            flags.sort(key=lambda j: -flag_level[j])
+
+        red_flags = [flag_text[j] for j in flags if flag_level[j] >= 2]
+        if level >= 2 and level > flag_levels[i]:
+            escalated = [
+                flag
+                for cause, to, flag in map(
+                    parts.escalation.__getitem__,
+                    escalated_all[escalated_at[i] : escalated_at[i + 1]],
+                )
+                if cause in driving and to == level
+            ]
+            if not escalated and driving:
+                escalated = [parts.could_fit[driving[0]]]
+            red_flags += escalated
+
+        actions = [parts.headline[level]]
+        if known[i] < FEW_FACTS:
+            actions.append(parts.too_little_known)
+        for advice in (
+            *(parts.flag_actions[level][j] for j in flags),
+            *(parts.cause_actions[level][c] for c in relevant),
+        ):
+            actions += [text for text, key in advice if key is None or applies[key][i]]
+        actions += parts.advice[level]
+
+        prevention = dict.fromkeys(item for c in relevant for item in parts.prevention[c])
+        out.append(
+            {
+                "urgency": level_name[level],
+                "causes": causes,
+                "red_flags": list(dict.fromkeys(red_flags)),
+                "what_would_change": changes[i],
+                "actions": list(dict.fromkeys(actions)),
+                "prevention": [parts.prevention_entry[item] for item in prevention],
+                "disclaimer": disclaimer,
+            }
+        )
+    return out
 
 
 def _reasons(
-    model: Model, column_lists: list[list[int]], post: np.ndarray
+    parts: _Parts, model: Model, column_lists: list[list[int]], post: np.ndarray
 ) -> list[dict[int, list[str]]]:
     """For each case: the facts that make each cause at least twice as likely, strongest
     first (at most MAX_REASONS), for the causes at least WITH_REASONS likely. Fact texts are
     unique, so no reason repeats."""
     n = len(column_lists)
-    width = max((len(cols) for cols in column_lists), default=0)
     found: list[dict[int, list[str]]] = [{} for _ in range(n)]
+    lengths = np.fromiter(map(len, column_lists), dtype=np.intp, count=n)
+    width = int(lengths.max(initial=0))
     if width == 0:
         return found
+    # each case's facts in a row, padded with a fact that supports nothing
     padded = np.full((n, width), model.no_fact, dtype=np.intp)
-    for r, cols in enumerate(column_lists):
-        padded[r, : len(cols)] = cols
+    flat = np.fromiter(itertools.chain.from_iterable(column_lists), dtype=np.intp)
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    padded[np.repeat(np.arange(n), lengths), np.arange(len(flat)) - starts] = flat
     rows, causes = np.nonzero(post >= WITH_REASONS)  # the (case, cause) pairs to explain
     facts = padded[rows]  # pairs x facts
     ratios = model.log_ratio[facts, causes[:, None]]
     order = np.argsort(-ratios, axis=1, kind="stable")[:, :MAX_REASONS]
-    strong = np.take_along_axis(ratios, order, axis=1) >= model.support_threshold
-    texts = model.fact_text
-    for pair, rank in zip(*np.nonzero(strong), strict=True):
-        fact = facts[pair, order[pair, rank]]
-        found[rows[pair]].setdefault(int(causes[pair]), []).append(texts[fact])
+    # strongest first, so a pair's strong facts come before its others
+    strong = (np.take_along_axis(ratios, order, axis=1) >= model.support_threshold).sum(axis=1)
+    some = strong > 0
+    texts = parts.fact_text[np.take_along_axis(facts[some], order[some], axis=1)].tolist()
+    for row, cause, count, text in zip(
+        rows[some].tolist(), causes[some].tolist(), strong[some].tolist(), texts, strict=True
+    ):
+        found[row][cause] = text[:count]
     return found
 
 
-def _red_flags(
-    model: Model,
-    ev: Evaluation,
-    i: int,
-    level: int,
-    flags: list[RedFlagRule],
-    driving: list[int],
-) -> list[str]:
-    """The facts that raised the urgency: red flags at the result's level or above see_vet,
-    and the escalation rules of the causes that drive it."""
-    texts = [r.text for r in flags if r.level >= 2]
-    if level >= 2 and level > int(ev.flag_level[i]):
-        escalated = [
-            esc.flag
-            for j, esc in enumerate(model.escalations)
-            if ev.escalated[i, j] and esc.cause in driving and esc.level == level
-        ]
-        if not escalated and driving:
-            name = model.causes[driving[0]].name
-            escalated = [f"The signs could fit {name.lower()}, which a vet needs to examine."]
-        texts += escalated
-    return list(dict.fromkeys(texts))
-
-
-def _applies(
-    model: Model, action: Action, i: int, level: int, applies: dict[int, np.ndarray]
-) -> bool:
-    if action.only_at and LEVELS[level] not in action.only_at:
-        return False
-    hits = applies.get(id(action))
-    return hits is None or bool(hits[i])
-
-
-def _actions(
-    model: Model,
-    i: int,
-    level: int,
-    flags: list[RedFlagRule],
-    relevant: list[int],
-    known: int,
-    applies: dict[int, np.ndarray],
-) -> list[str]:
-    """What to do: the urgency's own advice, then first aid for each red flag, then the
-    advice of the likely causes; each only where its facts and the urgency fit, once."""
-    meta = model.knowledge.meta
-    urgency = meta.urgency[LEVELS[level]]
-    actions = [urgency.headline]
-    if known < FEW_FACTS:
-        actions.append(meta.too_little_known)
-    for rule in flags:
-        actions += [a for a in rule.actions if _applies(model, a, i, level, applies)]
-    for c in relevant:
-        actions += [a for a in model.causes[c].actions if _applies(model, a, i, level, applies)]
-    actions += urgency.advice
-    return list(dict.fromkeys(str(a) for a in actions))
-
-
-def _prevention(model: Model, relevant: list[int]) -> list[dict]:
-    ids = dict.fromkeys(item for c in relevant for item in model.causes[c].prevention)
-    return [model.prevention_entry[item] for item in ids]
-
-
-def _rounded(post: np.ndarray, order: np.ndarray) -> list[list[float]]:
+def _rounded(post: np.ndarray, order: np.ndarray) -> np.ndarray:
     """Each row's probabilities rounded to 4 places, still adding up to 1 (the rounding
     error goes to the most likely cause)."""
     rounded = np.round(post, 4)
     first = order[:, 0]
     rows = np.arange(len(post))
     rounded[rows, first] = np.round(rounded[rows, first] + 1.0 - rounded.sum(axis=1), 4)
-    return rounded.tolist()
+    return rounded
