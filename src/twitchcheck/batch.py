@@ -33,7 +33,7 @@ def _chunked(
         pending.clear()
 
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not line or line.isspace():  # blank (as `not line.strip()`, without a copy)
             continue
         try:
             pending.append((number, parse_case(line)))

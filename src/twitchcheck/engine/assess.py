@@ -56,7 +56,7 @@ def what_would_change(
     fits = table.applicable(rows)
     unknown = ~rows.answered | rows.unsure
     open_ = unknown[:, table.topic_of] & fits[:, table.topic_of] & table.changeable
-    r, k = np.nonzero(open_)
+    r, k = _nonzero(open_)
     found: list[list[dict]] = [[] for _ in range(n)]
     if len(r) == 0:
         return found
@@ -120,9 +120,9 @@ class _Parts:
         refines = [
             b"" if r is False else b',"refines":' + orjson.dumps(r) for r in model.refines_of
         ]
-        self.cause_head = np.array(
-            [b'{"id":' + orjson.dumps(i) + b',"probability":' for i in self.ids], dtype=object
-        )
+        head = [b'{"id":' + orjson.dumps(i) + b',"probability":' for i in self.ids]
+        self.cause_head = np.array([b"," + h for h in head], dtype=object)
+        self.first_head = np.array([b"[" + h for h in head], dtype=object)
         self.cause_tail = np.array([b',"reasons":[]' + r + b"}" for r in refines], dtype=object)
         self.reasons_tail = b',"reasons":'
         self.refines_tail = [r + b"}" for r in refines]
@@ -152,6 +152,13 @@ def _groups(mask: np.ndarray, values: np.ndarray) -> tuple[list, list[int]]:
     starts = np.zeros(len(mask) + 1, dtype=np.intp)
     np.cumsum(mask.sum(axis=1), out=starts[1:])
     return values[mask].tolist(), starts.tolist()
+
+
+def _nonzero(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.nonzero of a 2-d mask, the same (row, column) pairs in the same
+    order, several times faster (numpy's 2-d nonzero steps an iterator item by item)."""
+    row, column = np.divmod(np.flatnonzero(mask), mask.shape[1])
+    return row, column
 
 
 def _assessments(
@@ -294,7 +301,9 @@ def _causes_json(
     n, width = order.shape
     written = orjson.dumps(probs.tolist())  # [[p, p, ...], [...]]
     numbers = written[2:-2].split(b"],[") if n else []
-    heads = parts.cause_head[order].tolist()
+    heads = parts.cause_head[order]  # ',{"id":"...","probability":'
+    if n:
+        heads[:, 0] = parts.first_head[order[:, 0]]  # '[{"id":...'
     tails = parts.cause_tail[order].tolist()
     rank = np.empty_like(order)
     np.put_along_axis(rank, order, np.arange(width)[None, :], axis=1)
@@ -303,12 +312,10 @@ def _causes_json(
     reasons_tail, refines_tail = parts.reasons_tail, parts.refines_tail
     for row, position, cause, text in zip(rows, at, causes, texts, strict=True):
         tails[row][position] = reasons_tail + orjson.dumps(text) + refines_tail[cause]
-    join, fragment = b"".join, orjson.Fragment
+    join, fragment, flat = b"".join, orjson.Fragment, itertools.chain.from_iterable
     return [
-        fragment(
-            b"[" + b",".join(map(join, zip(head, number.split(b","), tail, strict=True))) + b"]"
-        )
-        for head, number, tail in zip(heads, numbers, tails, strict=True)
+        fragment(join(flat(zip(head, number.split(b","), tail, strict=True))) + b"]")
+        for head, number, tail in zip(heads.tolist(), numbers, tails, strict=True)
     ]
 
 
@@ -316,32 +323,35 @@ def _reasons(
     parts: _Parts, model: Model, column_lists: list[list[int]], post: np.ndarray
 ) -> tuple[list[int], list[int], list[list[str]]]:
     """For each case: the facts that make each cause at least twice as likely, strongest
-    first (at most MAX_REASONS), for the causes at least WITH_REASONS likely, as three
-    lists (case, cause, its reasons) of the pairs with any. Fact texts are unique, so no
-    reason repeats."""
+    first (at most MAX_REASONS; equally strong ones in the case's order), for the causes at
+    least WITH_REASONS likely, as three lists (case, cause, its reasons) of the pairs with
+    any. Fact texts are unique, so no reason repeats."""
     n = len(column_lists)
     lengths = np.fromiter(map(len, column_lists), dtype=np.intp, count=n)
-    width = int(lengths.max(initial=0))
-    if width == 0:
+    facts = np.fromiter(itertools.chain.from_iterable(column_lists), dtype=np.intp)
+    case_of = np.repeat(np.arange(n), lengths)
+    # every fact of every case against every cause: strong, for a cause likely enough
+    ratios = model.log_ratio[facts]  # facts x causes
+    strong = (ratios >= model.support_threshold) & (post >= WITH_REASONS)[case_of]
+    at, cause = _nonzero(strong)
+    if len(at) == 0:
         return [], [], []
-    # each case's facts in a row, padded with a fact that supports nothing
-    padded = np.full((n, width), model.no_fact, dtype=np.intp)
-    flat = np.fromiter(itertools.chain.from_iterable(column_lists), dtype=np.intp)
-    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
-    padded[np.repeat(np.arange(n), lengths), np.arange(len(flat)) - starts] = flat
-    rows, causes = np.nonzero(post >= WITH_REASONS)  # the (case, cause) pairs to explain
-    facts = padded[rows]  # pairs x facts
-    ratios = model.log_ratio[facts, causes[:, None]]
-    order = np.argsort(-ratios, axis=1, kind="stable")[:, :MAX_REASONS]
-    # strongest first, so a pair's strong facts come before its others
-    strong = (np.take_along_axis(ratios, order, axis=1) >= model.support_threshold).sum(axis=1)
-    some = strong > 0
-    texts = parts.fact_text[np.take_along_axis(facts[some], order[some], axis=1)].tolist()
-    counts = strong[some].tolist()
+    case = case_of[at]
+    # by case and cause, then strongest first, then in the case's order (`at` rises with it)
+    by = np.lexsort((at, -ratios[at, cause], cause, case))
+    at, cause, case = at[by], cause[by], case[by]
+    new = np.ones(len(at), dtype=bool)
+    new[1:] = (case[1:] != case[:-1]) | (cause[1:] != cause[:-1])
+    starts = np.flatnonzero(new)
+    # the first MAX_REASONS of each (case, cause)
+    rank = np.arange(len(at)) - np.repeat(starts, np.diff(np.append(starts, len(at))))
+    keep = rank < MAX_REASONS
+    texts = parts.fact_text[facts[at[keep]]].tolist()
+    bounds = np.flatnonzero(new[keep]).tolist() + [len(texts)]
     return (
-        rows[some].tolist(),
-        causes[some].tolist(),
-        [text[:count] for text, count in zip(texts, counts, strict=True)],
+        case[starts].tolist(),
+        cause[starts].tolist(),
+        [texts[i:j] for i, j in zip(bounds, bounds[1:], strict=False)],
     )
 
 
