@@ -72,10 +72,8 @@ class AnswerTable:
         self.if_texts = if_texts
         self.raw, self.leaves = model.answer_rows(answers)
         # the same for `levels_with`: what each answer multiplies a row's weights by (up to
-        # a factor of the answer), causes x answers; and its leaves packed eight to a word
-        self._weight = np.ascontiguousarray(
-            np.exp(self.raw - self.raw.max(axis=1, keepdims=True)).T
-        )
+        # a factor of the answer), answers x causes; and its leaves packed eight to a word
+        self._weight = np.exp(self.raw - self.raw.max(axis=1, keepdims=True))
         self._packed = _pack(self.leaves)
         # P(answer | cause), untempered: how likely the owner is to give each answer
         self.likelihood = np.exp(
@@ -161,9 +159,9 @@ class AnswerTable:
         multiplied instead of logs added (`Model.levels`), and only the rows it leaves
         unsettled weighed by `evaluate`."""
         m, n = self.model, len(row_idx)
-        weight = np.exp(rows.raw - rows.raw.max(axis=1, keepdims=True)).T
-        weight = np.take(weight, row_idx, axis=1)
-        weight *= np.take(self._weight, answer_idx, axis=1)
+        weight = np.exp(rows.raw - rows.raw.max(axis=1, keepdims=True))[row_idx]
+        weight *= self._weight[answer_idx]
+        weight = np.ascontiguousarray(weight.T)  # causes x rows
         packed = np.take(_pack(rows.leaves), row_idx, axis=1)
         packed |= np.take(self._packed, answer_idx, axis=1)
         # the words back to leaves x rows (leaves padded to a multiple of 8)

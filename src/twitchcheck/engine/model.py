@@ -245,14 +245,14 @@ class Model:
         unmet = []
         for req in self.requirements:
             missing = ~req.when(v)
-            np.multiply(weight[req.cause], req.factor, out=weight[req.cause], where=missing)
+            weight[req.cause] *= np.where(missing, req.factor, 1.0)
             unmet.append((req.cause, missing))
         cause_level = self._cause_levels(v, n, unmet, None)
         total = weight.sum(axis=0)
         unsettled = ~(total >= TINY)  # also NaN
         level = np.zeros(n, dtype=int)
         for lv in (1, 2, 3):
-            share = weight.sum(axis=0, where=cause_level >= lv) / total
+            share = np.einsum("cr,cr->r", weight, cause_level >= lv) / total
             threshold = self.thresholds[lv - 1]
             level[share >= threshold] = lv
             unsettled |= np.abs(share - threshold) < MARGIN
@@ -276,11 +276,13 @@ class Model:
             hit = esc.when(v)
             if escalated is not None:
                 escalated[j] = hit
-            np.maximum(cause_level[esc.cause], esc.level, out=cause_level[esc.cause], where=hit)
+            # the level where it holds, 0 elsewhere (no masked loop: those step item by item)
+            raised = hit.view(np.int8) * np.int8(esc.level)
+            np.maximum(cause_level[esc.cause], raised, out=cause_level[esc.cause])
         # a cause still missing the fact it hardly occurs without cannot by itself make an
         # emergency: that fact is asked, or named in what would change the answer
         for cause, missing in unmet:
-            np.minimum(cause_level[cause], 2, out=cause_level[cause], where=missing)
+            np.minimum(cause_level[cause], 3 - missing.view(np.int8), out=cause_level[cause])
         return cause_level
 
     def _red_flags(self, v: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
