@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from twitchcheck.case import Case
 from twitchcheck.engine.answers import answer_table
@@ -32,7 +33,7 @@ def _chunked(
         pending.clear()
 
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not line or line.isspace():  # blank (as `not line.strip()`, without a copy)
             continue
         try:
             pending.append((number, parse_case(line)))
@@ -44,8 +45,9 @@ def _chunked(
 
 
 def assess_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict]]:
-    """Assessments of JSON case lines, in order."""
-    return _chunked(lines, assess_cases)
+    """Assessments of JSON case lines, in order, to be written with orjson: each result's
+    causes are an orjson.Fragment (see `assess_cases`)."""
+    return _chunked(lines, partial(assess_cases, json_causes=True))
 
 
 def next_question_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict]]:

@@ -4,18 +4,14 @@ the batch command line and the web API share one vectorised path."""
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
+import orjson
 
 from twitchcheck.case import Case
 from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
-from twitchcheck.engine.model import (
-    FEW_FACTS,
-    LEVELS,
-    Evaluation,
-    Model,
-    RedFlagRule,
-    get_model,
-)
+from twitchcheck.engine.model import FEW_FACTS, LEVELS, Evaluation, Model, get_model
 from twitchcheck.knowledge.models import Action
 
 MAX_REASONS = 5
@@ -34,33 +30,19 @@ def assess_case(case: Case, model: Model | None = None) -> dict:
     return assess_cases([case], model)[0]
 
 
-def assess_cases(cases: list[Case], model: Model | None = None) -> list[dict]:
-    """The assessments of many validated cases, in order."""
+def assess_cases(
+    cases: list[Case], model: Model | None = None, *, json_causes: bool = False
+) -> list[dict]:
+    """The assessments of many validated cases, in order. With json_causes (for a caller
+    that writes the results with orjson, as the batch does), each result's causes come as
+    an orjson.Fragment that orjson writes as the list of dicts it stands for."""
     model = model or get_model()
     table = answer_table(model)
     columns = [model.features.columns(c) for c in cases]
     rows = table.rows(columns)
     base = model.evaluate(rows.raw, rows.leaves, rows.known)
     changes = what_would_change(model, table, rows, base)
-    v = np.ascontiguousarray(base.leaves.T)
-    applies = {key: test(v) for key, test in model.action_tests.items()}
-    reasons = _reasons(model, columns, base.post)
-    order = np.argsort(-base.post, axis=1, kind="stable")
-    probs = _rounded(base.post, order)
-    return [
-        _assessment(
-            model,
-            reasons[i],
-            base,
-            i,
-            order[i].tolist(),
-            probs[i],
-            changes[i],
-            rows.known[i],
-            applies,
-        )
-        for i in range(len(cases))
-    ]
+    return _assessments(_parts(model), model, columns, rows, base, changes, json_causes)
 
 
 def what_would_change(
@@ -74,16 +56,14 @@ def what_would_change(
     fits = table.applicable(rows)
     unknown = ~rows.answered | rows.unsure
     open_ = unknown[:, table.topic_of] & fits[:, table.topic_of] & table.changeable
-    r, k = np.nonzero(open_)
+    r, k = _nonzero(open_)
     found: list[list[dict]] = [[] for _ in range(n)]
     if len(r) == 0:
         return found
-    raw, leaves = table.with_answers(rows, r, k)
-    evaluated = model.evaluate(raw, leaves, rows.known[r] + 1)
-    levels = evaluated.level
+    levels, flag_level = table.levels_with(rows, r, k, rows.known[r] + 1)
     changed = levels != base.level[r]
     r, k, levels = r[changed], k[changed], levels[changed]
-    by_rule = evaluated.flag_level[changed] == levels  # a red flag, not a shift of the odds
+    by_rule = flag_level[changed] == levels  # a red flag, not a shift of the odds
     likely = (base.post[r] * table.likelihood[k]).sum(axis=1)
     raising = levels > base.level[r]
     # raising changes first, the most urgent first, those a red flag makes before those the
@@ -104,136 +84,282 @@ def what_would_change(
     return found
 
 
-def _assessment(
+class _Parts:
+    """What every assessment of one model reuses, in the form the assembly reads fastest:
+    plain lists and tuples indexed by cause, red flag and level, texts as plain str."""
+
+    def __init__(self, model: Model):
+        meta = model.knowledge.meta
+        self.ids = model.cause_ids
+        self.refines = model.refines_of
+        self.ids_array = np.array(self.ids, dtype=object)
+        self.levels = [LEVELS[lv] for lv in range(len(LEVELS))]
+        self.headline = [str(meta.urgency[name].headline) for name in LEVELS]
+        self.advice = [[str(a) for a in meta.urgency[name].advice] for name in LEVELS]
+        self.too_little_known = str(meta.too_little_known)
+        self.disclaimer = meta.disclaimer
+        self.flag_level = [r.level for r in model.red_flags]
+        self.flag_text = [r.text for r in model.red_flags]
+        # the actions of each red flag and cause that fit each level: (text, the key of
+        # its facts' test in model.action_tests, or None when it has none)
+        self.flag_actions = [
+            [_fitting(r.actions, model, lv) for r in model.red_flags] for lv in range(len(LEVELS))
+        ]
+        self.cause_actions = [
+            [_fitting(c.actions, model, lv) for c in model.causes] for lv in range(len(LEVELS))
+        ]
+        self.prevention = [list(c.prevention) for c in model.causes]
+        self.prevention_entry = model.prevention_entry
+        self.escalation = [(e.cause, e.level, e.flag) for e in model.escalations]
+        self.could_fit = [
+            f"The signs could fit {c.name.lower()}, which a vet needs to examine."
+            for c in model.causes
+        ]
+        self.fact_text = np.array(model.fact_text, dtype=object)
+        # each cause as orjson writes it in an assessment, around its probability and reasons
+        refines = [
+            b"" if r is False else b',"refines":' + orjson.dumps(r) for r in model.refines_of
+        ]
+        head = [b'{"id":' + orjson.dumps(i) + b',"probability":' for i in self.ids]
+        self.cause_head = np.array([b"," + h for h in head], dtype=object)
+        self.first_head = np.array([b"[" + h for h in head], dtype=object)
+        self.cause_tail = np.array([b',"reasons":[]' + r + b"}" for r in refines], dtype=object)
+        self.reasons_tail = b',"reasons":'
+        self.refines_tail = [r + b"}" for r in refines]
+
+
+def _fitting(actions: tuple[Action, ...] | list[Action], model: Model, level: int) -> tuple:
+    return tuple(
+        (str(a), id(a) if id(a) in model.action_tests else None)
+        for a in actions
+        if not a.only_at or LEVELS[level] in a.only_at
+    )
+
+
+_all_parts: dict[int, _Parts] = {}
+
+
+def _parts(model: Model) -> _Parts:
+    parts = _all_parts.get(id(model))
+    if parts is None:
+        parts = _all_parts[id(model)] = _Parts(model)
+    return parts
+
+
+def _groups(mask: np.ndarray, values: np.ndarray) -> tuple[list, list[int]]:
+    """The values where each row of mask holds, as one list and where each row starts in
+    it (row i's are items[starts[i]:starts[i + 1]])."""
+    starts = np.zeros(len(mask) + 1, dtype=np.intp)
+    np.cumsum(mask.sum(axis=1), out=starts[1:])
+    return values[mask].tolist(), starts.tolist()
+
+
+def _nonzero(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.nonzero of a 2-d mask, the same (row, column) pairs in the same
+    order, several times faster (numpy's 2-d nonzero steps an iterator item by item)."""
+    row, column = np.divmod(np.flatnonzero(mask), mask.shape[1])
+    return row, column
+
+
+def _assessments(
+    parts: _Parts,
     model: Model,
-    reasons: dict[int, list[str]],
+    columns: list[list[int]],
+    rows: Rows,
     ev: Evaluation,
-    i: int,
-    order: list[int],
-    probs: list[float],
-    changes: list[dict],
-    known: int,
-    applies: dict[int, np.ndarray],
-) -> dict:
-    level = int(ev.level[i])
-    ids, refines, get = model.cause_ids, model.refines_of, reasons.get
-    causes = [
-        {"id": ids[c], "probability": probs[c], "reasons": get(c, [])}
-        if refines[c] is False
-        else {"id": ids[c], "probability": probs[c], "reasons": get(c, []), "refines": refines[c]}
-        for c in order
+    changes: list[list[dict]],
+    json_causes: bool,
+) -> list[dict]:
+    """The result dicts of a batch: what can be is worked out for all rows at once, with
+    numpy, so that each row's own Python only puts its pieces together."""
+    n = len(columns)
+    post = ev.post
+    order = np.argsort(-post, axis=1, kind="stable")
+    probs = np.take_along_axis(_rounded(post, order), order, axis=1)  # most likely first
+    ranked = order.tolist()
+    reasons = _reasons(parts, model, columns, post)
+    causes: list[list[dict]] | list[orjson.Fragment]
+    if json_causes:
+        causes = _causes_json(parts, order, probs, reasons)
+    else:
+        causes = _causes(parts, ranked, probs.tolist(), reasons)
+    levels = ev.level.tolist()
+    flag_levels = ev.flag_level.tolist()
+    known = rows.known.tolist()
+    # the causes likely enough to drive the urgency or matter (`DRIVING`), in order; those
+    # of them whose own level reaches the row's; and the first three of them that are
+    # `RELEVANT`
+    likely = probs >= DRIVING
+    reaching = np.take_along_axis(ev.cause_level, order, axis=1) >= ev.level[:, None]
+    first3 = likely & (np.cumsum(likely, axis=1) <= 3) & (probs >= RELEVANT)
+    driving_all, driving_at = _groups(likely & reaching, order)
+    first_all, first_at = _groups(first3, order)
+    flag_idx = np.broadcast_to(np.arange(ev.fired.shape[1]), ev.fired.shape)
+    fired_all, fired_at = _groups(ev.fired, flag_idx)
+    esc_idx = np.broadcast_to(np.arange(ev.escalated.shape[1]), ev.escalated.shape)
+    escalated_all, escalated_at = _groups(ev.escalated, esc_idx)
+    v = np.ascontiguousarray(rows.leaves.T)
+    applies = {key: test(v).tolist() for key, test in model.action_tests.items()}
+
+    flag_level, flag_text, escalation = parts.flag_level, parts.flag_text, parts.escalation
+    flag_actions, cause_actions, prevention_of = (
+        parts.flag_actions,
+        parts.cause_actions,
+        parts.prevention,
+    )
+    headline, advice, entry = parts.headline, parts.advice, parts.prevention_entry
+    disclaimer, level_name, too_little = parts.disclaimer, parts.levels, parts.too_little_known
+    out = []
+    for i in range(n):
+        level = levels[i]
+        driving = driving_all[driving_at[i] : driving_at[i + 1]]
+        relevant = first_all[first_at[i] : first_at[i + 1]] or ranked[i][:1]
+        for c in driving:
+            if c not in relevant:
+                relevant.append(c)
+        flags = fired_all[fired_at[i] : fired_at[i + 1]]
+        if len(flags) > 1:
+            flags.sort(key=lambda j: -flag_level[j])
+
+        red_flags = [flag_text[j] for j in flags if flag_level[j] >= 2]
+        if level >= 2 and level > flag_levels[i]:
+            escalated = [
+                escalation[j][2]
+                for j in escalated_all[escalated_at[i] : escalated_at[i + 1]]
+                if escalation[j][0] in driving and escalation[j][1] == level
+            ]
+            if not escalated and driving:
+                escalated = [parts.could_fit[driving[0]]]
+            red_flags += escalated
+
+        actions = [headline[level]]
+        if known[i] < FEW_FACTS:
+            actions.append(too_little)
+        fitting = flag_actions[level]
+        for j in flags:
+            actions += [text for text, key in fitting[j] if key is None or applies[key][i]]
+        fitting = cause_actions[level]
+        for c in relevant:
+            actions += [text for text, key in fitting[c] if key is None or applies[key][i]]
+        actions += advice[level]
+
+        if len(relevant) == 1:
+            prevention = [entry[item] for item in prevention_of[relevant[0]]]
+        else:
+            ids = dict.fromkeys(item for c in relevant for item in prevention_of[c])
+            prevention = [entry[item] for item in ids]
+        out.append(
+            {
+                "urgency": level_name[level],
+                "causes": causes[i],
+                "red_flags": list(dict.fromkeys(red_flags)),
+                "what_would_change": changes[i],
+                "actions": list(dict.fromkeys(actions)),
+                "prevention": prevention,
+                "disclaimer": disclaimer,
+            }
+        )
+    return out
+
+
+def _causes(
+    parts: _Parts,
+    ranked: list[list[int]],
+    probs: list[list[float]],
+    reasons: tuple[list[int], list[int], list[list[str]]],
+) -> list[list[dict]]:
+    """Each row's causes, most likely first, as dicts."""
+    found: list[dict[int, list[str]]] = [{} for _ in ranked]
+    for row, cause, texts in zip(*reasons, strict=True):
+        found[row][cause] = texts
+    ids, refines = parts.ids, parts.refines
+    out = []
+    for order_i, probs_i, found_i in zip(ranked, probs, found, strict=True):
+        get = found_i.get
+        out.append(
+            [
+                {"id": ids[c], "probability": p, "reasons": get(c, [])}
+                if refines[c] is False
+                else {"id": ids[c], "probability": p, "reasons": get(c, []), "refines": refines[c]}
+                for c, p in zip(order_i, probs_i, strict=True)
+            ]
+        )
+    return out
+
+
+def _causes_json(
+    parts: _Parts,
+    order: np.ndarray,
+    probs: np.ndarray,
+    reasons: tuple[list[int], list[int], list[list[str]]],
+) -> list[orjson.Fragment]:
+    """Each row's causes as `_causes` gives them, already written as orjson writes them
+    (an orjson.Fragment, which orjson.dumps copies as it is): the batch writes every
+    result with orjson, and building and writing 40-odd dicts a case was a third of its
+    time. Each cause is its fixed head, its probability as orjson writes that float, and
+    its tail: reasons (mostly none) and refines."""
+    n, width = order.shape
+    written = orjson.dumps(probs.tolist())  # [[p, p, ...], [...]]
+    numbers = written[2:-2].split(b"],[") if n else []
+    heads = parts.cause_head[order]  # ',{"id":"...","probability":'
+    if n:
+        heads[:, 0] = parts.first_head[order[:, 0]]  # '[{"id":...'
+    tails = parts.cause_tail[order].tolist()
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(width)[None, :], axis=1)
+    rows, causes, texts = reasons
+    at = rank[rows, causes].tolist() if rows else []
+    reasons_tail, refines_tail = parts.reasons_tail, parts.refines_tail
+    for row, position, cause, text in zip(rows, at, causes, texts, strict=True):
+        tails[row][position] = reasons_tail + orjson.dumps(text) + refines_tail[cause]
+    join, fragment, flat = b"".join, orjson.Fragment, itertools.chain.from_iterable
+    return [
+        fragment(join(flat(zip(head, number.split(b","), tail, strict=True))) + b"]")
+        for head, number, tail in zip(heads.tolist(), numbers, tails, strict=True)
     ]
-    likely = [c for c in order if probs[c] >= DRIVING]  # the rest cannot drive or matter
-    cause_level = ev.cause_level[i]
-    driving = [c for c in likely if cause_level[c] >= level]
-    relevant = [c for c in likely[:3] if probs[c] >= RELEVANT] or order[:1]
-    relevant += [c for c in driving if c not in relevant]
-    flags = [model.red_flags[j] for j in np.flatnonzero(ev.fired[i])]
-    flags.sort(key=lambda r: -r.level)
-    return {
-        "urgency": LEVELS[level],
-        "causes": causes,
-        "red_flags": _red_flags(model, ev, i, level, flags, driving),
-        "what_would_change": changes,
-        "actions": _actions(model, i, level, flags, relevant, int(known), applies),
-        "prevention": _prevention(model, relevant),
-        "disclaimer": model.knowledge.meta.disclaimer,
-    }
 
 
 def _reasons(
-    model: Model, column_lists: list[list[int]], post: np.ndarray
-) -> list[dict[int, list[str]]]:
+    parts: _Parts, model: Model, column_lists: list[list[int]], post: np.ndarray
+) -> tuple[list[int], list[int], list[list[str]]]:
     """For each case: the facts that make each cause at least twice as likely, strongest
-    first (at most MAX_REASONS), for the causes at least WITH_REASONS likely. Fact texts are
-    unique, so no reason repeats."""
+    first (at most MAX_REASONS; equally strong ones in the case's order), for the causes at
+    least WITH_REASONS likely, as three lists (case, cause, its reasons) of the pairs with
+    any. Fact texts are unique, so no reason repeats."""
     n = len(column_lists)
-    width = max((len(cols) for cols in column_lists), default=0)
-    found: list[dict[int, list[str]]] = [{} for _ in range(n)]
-    if width == 0:
-        return found
-    padded = np.full((n, width), model.no_fact, dtype=np.intp)
-    for r, cols in enumerate(column_lists):
-        padded[r, : len(cols)] = cols
-    rows, causes = np.nonzero(post >= WITH_REASONS)  # the (case, cause) pairs to explain
-    facts = padded[rows]  # pairs x facts
-    ratios = model.log_ratio[facts, causes[:, None]]
-    order = np.argsort(-ratios, axis=1, kind="stable")[:, :MAX_REASONS]
-    strong = np.take_along_axis(ratios, order, axis=1) >= model.support_threshold
-    texts = model.fact_text
-    for pair, rank in zip(*np.nonzero(strong), strict=True):
-        fact = facts[pair, order[pair, rank]]
-        found[rows[pair]].setdefault(int(causes[pair]), []).append(texts[fact])
-    return found
+    lengths = np.fromiter(map(len, column_lists), dtype=np.intp, count=n)
+    facts = np.fromiter(itertools.chain.from_iterable(column_lists), dtype=np.intp)
+    case_of = np.repeat(np.arange(n), lengths)
+    # every fact of every case against every cause: strong, for a cause likely enough
+    ratios = model.log_ratio[facts]  # facts x causes
+    strong = (ratios >= model.support_threshold) & (post >= WITH_REASONS)[case_of]
+    at, cause = _nonzero(strong)
+    if len(at) == 0:
+        return [], [], []
+    case = case_of[at]
+    # by case and cause, then strongest first, then in the case's order (`at` rises with it)
+    by = np.lexsort((at, -ratios[at, cause], cause, case))
+    at, cause, case = at[by], cause[by], case[by]
+    new = np.ones(len(at), dtype=bool)
+    new[1:] = (case[1:] != case[:-1]) | (cause[1:] != cause[:-1])
+    starts = np.flatnonzero(new)
+    # the first MAX_REASONS of each (case, cause)
+    rank = np.arange(len(at)) - np.repeat(starts, np.diff(np.append(starts, len(at))))
+    keep = rank < MAX_REASONS
+    texts = parts.fact_text[facts[at[keep]]].tolist()
+    bounds = np.flatnonzero(new[keep]).tolist() + [len(texts)]
+    return (
+        case[starts].tolist(),
+        cause[starts].tolist(),
+        [texts[i:j] for i, j in zip(bounds, bounds[1:], strict=False)],
+    )
 
 
-def _red_flags(
-    model: Model,
-    ev: Evaluation,
-    i: int,
-    level: int,
-    flags: list[RedFlagRule],
-    driving: list[int],
-) -> list[str]:
-    """The facts that raised the urgency: red flags at the result's level or above see_vet,
-    and the escalation rules of the causes that drive it."""
-    texts = [r.text for r in flags if r.level >= 2]
-    if level >= 2 and level > int(ev.flag_level[i]):
-        escalated = [
-            esc.flag
-            for j, esc in enumerate(model.escalations)
-            if ev.escalated[i, j] and esc.cause in driving and esc.level == level
-        ]
-        if not escalated and driving:
-            name = model.causes[driving[0]].name
-            escalated = [f"The signs could fit {name.lower()}, which a vet needs to examine."]
-        texts += escalated
-    return list(dict.fromkeys(texts))
-
-
-def _applies(
-    model: Model, action: Action, i: int, level: int, applies: dict[int, np.ndarray]
-) -> bool:
-    if action.only_at and LEVELS[level] not in action.only_at:
-        return False
-    hits = applies.get(id(action))
-    return hits is None or bool(hits[i])
-
-
-def _actions(
-    model: Model,
-    i: int,
-    level: int,
-    flags: list[RedFlagRule],
-    relevant: list[int],
-    known: int,
-    applies: dict[int, np.ndarray],
-) -> list[str]:
-    """What to do: the urgency's own advice, then first aid for each red flag, then the
-    advice of the likely causes; each only where its facts and the urgency fit, once."""
-    meta = model.knowledge.meta
-    urgency = meta.urgency[LEVELS[level]]
-    actions = [urgency.headline]
-    if known < FEW_FACTS:
-        actions.append(meta.too_little_known)
-    for rule in flags:
-        actions += [a for a in rule.actions if _applies(model, a, i, level, applies)]
-    for c in relevant:
-        actions += [a for a in model.causes[c].actions if _applies(model, a, i, level, applies)]
-    actions += urgency.advice
-    return list(dict.fromkeys(str(a) for a in actions))
-
-
-def _prevention(model: Model, relevant: list[int]) -> list[dict]:
-    ids = dict.fromkeys(item for c in relevant for item in model.causes[c].prevention)
-    return [model.prevention_entry[item] for item in ids]
-
-
-def _rounded(post: np.ndarray, order: np.ndarray) -> list[list[float]]:
+def _rounded(post: np.ndarray, order: np.ndarray) -> np.ndarray:
     """Each row's probabilities rounded to 4 places, still adding up to 1 (the rounding
     error goes to the most likely cause)."""
     rounded = np.round(post, 4)
     first = order[:, 0]
     rows = np.arange(len(post))
     rounded[rows, first] = np.round(rounded[rows, first] + 1.0 - rounded.sum(axis=1), 4)
-    return rounded.tolist()
+    return rounded

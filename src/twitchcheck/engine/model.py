@@ -38,6 +38,10 @@ FLOOR = 1e-4  # no fact rules a cause out completely
 # A case stating fewer facts than this cannot be sent to a vet by the causes alone (red flags
 # still can): with almost nothing known, the posterior is the base rates, not this dog.
 FEW_FACTS = 2
+# `Model.levels` leaves to `evaluate` a row whose share of a level is this close to the
+# threshold: its products differ from evaluate's exp of sums by about 1e-13 at most
+MARGIN = 1e-9
+TINY = 1e-250  # weights summing to less than this may have underflowed
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Requirement:
     cause: int
     when: Test
     log_factor: float
+    factor: float  # exp(log_factor): the same division, as a product
 
 
 @dataclass
@@ -88,6 +93,7 @@ class Model:
         self.log_prior = np.log(priors / priors.sum())
         self.weight = knowledge.meta.evidence_weight
         self.base_level = np.array([LEVEL[c.urgency.base] for c in self.causes])
+        self.base_level8 = self.base_level.astype(np.int8)
         # the "refines" entry of each cause in an assessment, False for a contract cause
         self.refines_of = [False if c.id in CONTRACT_CAUSES else c.refines for c in self.causes]
         self.prevention_entry = {p.id: {"id": p.id, "text": p.text} for p in knowledge.prevention}
@@ -116,7 +122,12 @@ class Model:
             for e in c.urgency.escalate
         ]
         self.requirements = [
-            Requirement(i, cond.compile(c.requires.when), math.log(c.requires.otherwise))
+            Requirement(
+                i,
+                cond.compile(c.requires.when),
+                math.log(c.requires.otherwise),
+                math.exp(math.log(c.requires.otherwise)),
+            )
             for i, c in enumerate(self.causes)
             if c.requires is not None
         ]
@@ -201,26 +212,15 @@ class Model:
         post = np.exp(logp)
         post /= post.sum(axis=0)
         n = raw.shape[0]
-        cause_level = np.repeat(self.base_level[:, None], n, axis=1)  # causes x rows
         escalated = np.zeros((len(self.escalations), n), dtype=bool)
-        for j, esc in enumerate(self.escalations):
-            hit = esc.when(v)
-            escalated[j] = hit
-            np.maximum(
-                cause_level[esc.cause], np.where(hit, esc.level, 0), out=cause_level[esc.cause]
-            )
-        # a cause still missing the fact it hardly occurs without cannot by itself make an
-        # emergency: that fact is asked, or named in what would change the answer
-        for cause, missing in unmet:
-            np.minimum(cause_level[cause], np.where(missing, 2, 3), out=cause_level[cause])
+        cause_level = self._cause_levels(v, n, unmet, escalated)
         level = np.zeros(n, dtype=int)
         for lv in (1, 2, 3):
             mass = np.einsum("cr,cr->r", post, cause_level >= lv)
             level[mass >= self.thresholds[lv - 1]] = lv
         if known is not None:
             np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
-        fired = np.array([r.when(v) for r in self.red_flags], dtype=bool).reshape(-1, n)
-        flag_level = (fired * self.flag_levels[:, None]).max(axis=0, initial=0)
+        fired, flag_level = self._red_flags(v, n)
         return Evaluation(
             post=post.T,
             leaves=leaves,
@@ -230,6 +230,66 @@ class Model:
             flag_level=flag_level,
             level=np.maximum(level, flag_level),
         )
+
+    def levels(
+        self, weight: np.ndarray, v: np.ndarray, known: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The urgency `evaluate` gives, for many rows, without their posteriors: weight
+        (causes x rows, overwritten) is each row's posterior up to a factor of the row, such
+        as exp of its raw log posterior less a constant; v is its leaves (leaves x rows,
+        C-contiguous). Products instead of sums of logs, and no exp, round differently: a
+        row where a level's share comes within MARGIN of its threshold (or whose weights
+        underflow) is returned as unsettled, for `evaluate` to weigh exactly.
+        Returns (level, red flags' level, unsettled), per row."""
+        n = weight.shape[1]
+        unmet = []
+        for req in self.requirements:
+            missing = ~req.when(v)
+            weight[req.cause] *= np.where(missing, req.factor, 1.0)
+            unmet.append((req.cause, missing))
+        cause_level = self._cause_levels(v, n, unmet, None)
+        total = weight.sum(axis=0)
+        unsettled = ~(total >= TINY)  # also NaN
+        level = np.zeros(n, dtype=int)
+        for lv in (1, 2, 3):
+            share = np.einsum("cr,cr->r", weight, cause_level >= lv) / total
+            threshold = self.thresholds[lv - 1]
+            level[share >= threshold] = lv
+            unsettled |= np.abs(share - threshold) < MARGIN
+        if known is not None:
+            np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
+        _, flag_level = self._red_flags(v, n)
+        return np.maximum(level, flag_level), flag_level, unsettled
+
+    def _cause_levels(
+        self,
+        v: np.ndarray,
+        n: int,
+        unmet: list[tuple[int, np.ndarray]],
+        escalated: np.ndarray | None,
+    ) -> np.ndarray:
+        """Each cause's level for each row (causes x rows): its base, raised by the
+        escalation rules that hold (noted in `escalated`, rules x rows, when given)."""
+        cause_level = np.empty((self.n_causes, n), dtype=np.int8)
+        cause_level[:] = self.base_level8[:, None]
+        for j, esc in enumerate(self.escalations):
+            hit = esc.when(v)
+            if escalated is not None:
+                escalated[j] = hit
+            # the level where it holds, 0 elsewhere (no masked loop: those step item by item)
+            raised = hit.view(np.int8) * np.int8(esc.level)
+            np.maximum(cause_level[esc.cause], raised, out=cause_level[esc.cause])
+        # a cause still missing the fact it hardly occurs without cannot by itself make an
+        # emergency: that fact is asked, or named in what would change the answer
+        for cause, missing in unmet:
+            np.minimum(cause_level[cause], 3 - missing.view(np.int8), out=cause_level[cause])
+        return cause_level
+
+    def _red_flags(self, v: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Which red flags fire (flags x rows), and the highest level among them per row."""
+        fired = np.array([r.when(v) for r in self.red_flags], dtype=bool).reshape(-1, n)
+        flag_level = (fired * self.flag_levels[:, None]).max(axis=0, initial=0)
+        return fired, flag_level
 
 
 def _distribution(cause: Cause, path: str, spec: FieldSpec) -> list[float]:
