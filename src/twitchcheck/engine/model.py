@@ -80,6 +80,7 @@ class Evaluation:
     fired: np.ndarray
     flag_level: np.ndarray
     level: np.ndarray
+    uncapped: np.ndarray  # the level as if enough facts were known (the few-facts cap off)
 
 
 class Model:
@@ -218,9 +219,10 @@ class Model:
         for lv in (1, 2, 3):
             mass = np.einsum("cr,cr->r", post, cause_level >= lv)
             level[mass >= self.thresholds[lv - 1]] = lv
+        fired, flag_level = self._red_flags(v, n)
+        uncapped = np.maximum(level, flag_level)
         if known is not None:
             np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
-        fired, flag_level = self._red_flags(v, n)
         return Evaluation(
             post=post.T,
             leaves=leaves,
@@ -229,6 +231,7 @@ class Model:
             fired=fired.T,
             flag_level=flag_level,
             level=np.maximum(level, flag_level),
+            uncapped=uncapped,
         )
 
     def levels(

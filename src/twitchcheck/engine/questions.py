@@ -79,7 +79,7 @@ class Planner:
             return NextStep(done=False, question=self._question(first[0], answered))
         # weighed as if enough were known: the few-facts cap of a one-shot result is no
         # reason to ask
-        level_uncapped = int(model.evaluate(rows.raw, rows.leaves, None).level[0])
+        level_uncapped = int(now.uncapped[0])
         values = self._values(rows, now.post[0], level_uncapped, open_plans, answered)
         worth = [(g + u) * p.spec.answerable for (g, u), p in zip(values, open_plans, strict=True)]
         best = max(range(len(open_plans)), key=worth.__getitem__)
