@@ -86,6 +86,13 @@ def guide_page(request, page: str = GUIDE_SLUG):
     return _page(request, page, body.replace(LIVE_NOTICES, notices, 1))
 
 
+def sources_page(request, page: str):
+    """Every cause's sources, each under its own anchor: the guide links to them."""
+    if not guide_exists(page):
+        raise Http404("No such guide")
+    return render(request, "guide/sources.html", {"page": page, "article": article_build()})
+
+
 def _page(request, page: str, html: str, status: int = 200):
     context = {"page": page, "article": article_build(), "guide_html": mark_safe(html)}
     return render(request, "guide/article.html", context, status=status)
