@@ -111,7 +111,17 @@ def run(host: Gunicorn, site: Site) -> Row:
         site.django(ROOT / "bench/reliability/seed.py", "--owner-a", f"-walk{time.time_ns()}")
     )
     world = {**site.world, **fresh}
+    seeded = sql("SELECT name FROM diary_dog WHERE id = %s", (site.world["objects"]["dog_id"],))
     row = Row("Access (URL conf + API)", "addresses x methods x roles (visitor, B, C)")
+    row.note(
+        "the seeded owner A's dog when the walk began: "
+        + (
+            "deleted"
+            if not seeded
+            else ("as seeded" if site.world["secret"] in seeded[0][0] else "changed")
+        )
+        + " (the walk uses an owner A of its own)"
+    )
     pages, unfilled = page_addresses(site, world)
     if unfilled:
         row.note("not filled in (tried by pattern only): " + ", ".join(sorted(set(unfilled))))
