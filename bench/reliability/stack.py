@@ -232,7 +232,11 @@ class Gunicorn:
         )
         self.groups.append(self.process.pid)
         if wait:
-            self.wait_ready(wait)
+            try:
+                self.wait_ready(wait)
+            except RuntimeError:  # never left running by a check that then crashes
+                self.stop()
+                raise
         return self
 
     def wait_ready(self, seconds: float) -> float:
