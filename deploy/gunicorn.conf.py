@@ -22,8 +22,14 @@ keepalive = 5
 # each worker is replaced after about this many requests (a slow leak never grows)
 max_requests = int(os.environ.get("MAX_REQUESTS", 2000))
 max_requests_jitter = max_requests // 10
-# a new master can bind the port even while workers of a dead one still hold it
-reuse_port = True
+# one listening socket shared by every worker (never SO_REUSEPORT): with reuse_port,
+# gunicorn gives each worker a socket of its own, the kernel hands each new connection to
+# one of them, and when a worker leaves (recycled after max_requests, a reload, a timeout)
+# the connections waiting in its queue are reset. With one shared queue a worker that
+# leaves takes nothing with it. After a SIGKILL of the master its workers (told to go by
+# post_fork below) hold the port until they finish the request in hand; a new master
+# retries binding for 5 s, and systemd starts it again after RestartSec
+reuse_port = False
 # the heartbeat file on a RAM disk, so a slow disk never makes a worker look hung
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("ACCESS_LOG", "-")

@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             host.stop()
     finally:
+        for old in out.glob("gunicorn-*.log"):
+            old.unlink()
+        site.keep_logs(out)
         site.destroy()
 
     table = render(rows)

@@ -107,7 +107,8 @@ def run(host: Gunicorn, site: Site, out: Path, *, users: int, seconds: int) -> R
     row.note("writes acknowledged: " + ", ".join(f"{k} {n}" for k, n in sorted(by_kind.items())))
     for entry in outcomes:
         if entry["kind"] != "ok" and len(row.examples) < 10:
-            row.examples.append(f"{entry['name']}: {entry['kind']} {entry['status']}")
+            detail = entry.get("error") or entry["status"]
+            row.examples.append(f"{entry.get('path', entry['name'])}: {entry['kind']} {detail}")
     for a in lost[:10]:
         row.examples.append(f"lost {a['ack']} {a['key']}")
     return row

@@ -97,9 +97,16 @@ class Person(HttpUser):
                     response.success()
                 else:
                     response.failure(f"{kind} {response.status_code}")
-            attempts.append(
-                {"name": name, "kind": kind, "status": response.status_code, "host": base}
-            )
+            attempt_entry = {
+                "name": name,
+                "kind": kind,
+                "status": response.status_code,
+                "host": base,
+                "path": path,
+            }
+            if kind != "ok" and response.status_code == 0:  # why there was no answer
+                attempt_entry["error"] = str(response.error or "")[:200]
+            attempts.append(attempt_entry)
             answer = response
             if kind == "refused" or (kind == "dropped" and retry_dropped):
                 continue
@@ -170,7 +177,12 @@ class Person(HttpUser):
 
     @task(2)
     def comment(self):
-        kind, page = self.send("GET", "/guides/dog-muscle-spasms/", "GET guide")
+        kind, guide = self.send("GET", "/guides/dog-muscle-spasms/", "GET guide")
+        # the guide links to the comment form, on a page of its own (token and stamp)
+        link = kind == "ok" and re.search(r'href="([^"]+/comments/)">Leave a comment', guide.text)
+        if not link:
+            return
+        kind, page = self.send("GET", link.group(1), "GET comment form")
         form = kind == "ok" and form_with(page.text, "stamp")
         if not form:
             return

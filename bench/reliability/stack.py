@@ -151,6 +151,14 @@ class Site:
             raise RuntimeError(f"{script.name} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
+    def keep_logs(self, out: Path) -> list[Path]:
+        """The servers' error logs (worker timeouts, kills, recycling) copied to `out`
+        before the run's folder is removed, so a dropped request can be explained."""
+        kept = []
+        for log in sorted(self.var_dir.glob("gunicorn-*.log")):
+            kept.append(Path(shutil.copy(log, out / log.name)))
+        return kept
+
     def destroy(self) -> None:
         shutil.rmtree(self.var_dir, ignore_errors=True)
         try:
@@ -205,8 +213,10 @@ class Gunicorn:
             "30",
             "--graceful-timeout",
             "10",
+            # info: worker boots, recycling ("Autorestarting worker") and timeouts are
+            # all in the log, which the run keeps (var/reliability/gunicorn-*.log)
             "--log-level",
-            "warning",
+            "info",
             "--error-logfile",
             str(self.log),
         ]
@@ -222,7 +232,11 @@ class Gunicorn:
         )
         self.groups.append(self.process.pid)
         if wait:
-            self.wait_ready(wait)
+            try:
+                self.wait_ready(wait)
+            except RuntimeError:  # never left running by a check that then crashes
+                self.stop()
+                raise
         return self
 
     def wait_ready(self, seconds: float) -> float:

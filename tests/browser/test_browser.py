@@ -140,6 +140,8 @@ def test_wizard_by_keyboard_alone_to_an_emergency(page):
 def test_comment_is_hidden_until_staff_approve_it(page, django_user_model):
     django_user_model.objects.create_superuser("mod", "mod@example.org", "a-long-test-password")
     page.goto("/guides/dog-muscle-spasms/")
+    page.get_by_role("link", name="Leave a comment").click()
+    page.wait_for_url("**/guides/dog-muscle-spasms/comments/")
     page.get_by_label("Name", exact=True).fill("Robin")
     page.get_by_label("Email", exact=True).fill("robin@example.org")
     page.get_by_label("Comment", exact=True).fill("Our terrier paddles in her sleep every night.")

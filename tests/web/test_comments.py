@@ -143,8 +143,24 @@ def test_csrf_is_required():
     assert response.status_code == 403
 
 
+def test_the_guide_links_to_the_comment_form_on_a_page_of_its_own(client):
+    guide = client.get(PAGE).content.decode()
+    assert f'href="{URL}">Leave a comment</a>' in guide
+    assert "<form" not in guide and "csrfmiddlewaretoken" not in guide
+    page = client.get(URL)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert (
+        '<form class="comment-form" method="post" action="/guides/dog-muscle-spasms/comments/"'
+        in html
+    )
+    assert 'href="/guides/dog-muscle-spasms/#comments"' in html  # and back
+    assert "no-store" in page["Cache-Control"]  # one visitor's token and stamp
+    assert client.get("/guides/no-such-guide/comments/").status_code == 404
+
+
 def test_the_form_renders_labels_help_and_a_hidden_honeypot(client):
-    html = client.get(PAGE).content.decode()
+    html = client.get(URL).content.decode()
     for label in ('for="id_name"', 'for="id_email"', 'for="id_body"'):
         assert label in html
     assert 'aria-describedby="id_email_helptext"' in html

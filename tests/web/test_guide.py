@@ -308,3 +308,22 @@ def test_uploaded_images_are_served_in_development(client, settings, tmp_path):
 def test_contacts_in_the_guide_are_tap_to_call(client, starter_content):
     html = client.get(PAGE).content.decode()
     assert 'href="tel:8884264435"' in html
+
+
+def test_each_cause_links_to_its_sources_on_the_sources_page(client, starter_content):
+    html = client.get(PAGE).content.decode()
+    links = re.findall(
+        r'href="/guides/dog-muscle-spasms/sources/#(sources-[^"]+)">Sources \((\d+)\)', html
+    )
+    assert len(links) >= 20
+    assert "https://doi.org/" not in html and "pubmed.ncbi" not in html  # not in the guide
+    sources = client.get("/guides/dog-muscle-spasms/sources/")
+    assert sources.status_code == 200
+    page = sources.content.decode()
+    for anchor, count in links:
+        section = re.search(rf'<section id="{anchor}".*?</section>', page, re.S)
+        assert section, anchor
+        assert section.group(0).count("<li>") == int(count)
+        back = re.search(r'href="/guides/dog-muscle-spasms/#([^"]+)"', section.group(0)).group(1)
+        assert f'id="{back}"' in html  # and back to the cause
+    assert client.get("/guides/no-such-guide/sources/").status_code == 404

@@ -6,9 +6,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from twitchcheck.web import pagecache
-from twitchcheck.web.comments.forms import CommentForm
 from twitchcheck.web.comments.selectors import comments_approved_page
-from twitchcheck.web.guide import spliced
+from twitchcheck.web.guide import prebuilt
 from twitchcheck.web.guide.article import article_build, causes_html
 from twitchcheck.web.store.selectors import products_by_prevention, store_sections_by_place
 
@@ -17,7 +16,6 @@ GUIDE_SLUG = "dog-muscle-spasms"
 MAX_COMMENT_PAGE = 10_000
 NOT_FOUND = "<404>"
 LIVE_NOTICES = "<!--live:notices-->"
-LIVE_FORM = "<!--live:form-->"
 LIVE = "<live>"  # the bare page used a CSRF token outside the form: made per visit instead
 
 
@@ -61,22 +59,23 @@ def _body_html(page: str, number: int, request=None) -> str:
     return render_to_string("guide/body.html", context, request=request)
 
 
-def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int = 200):
+def guide_page(request, page: str = GUIDE_SLUG):
     """The guide article with the store's content where staff placed it, and a page of
     its comments. The shared part comes from the cache (pagecache); the visitor's own
-    part (notices, the comment form with its CSRF token and stamp, the header) is made
-    for each request. The comment view calls it too, to show a form with its errors."""
+    part (notices, the header) is made for each request. The comment form is on a page
+    of its own (comments.views.comment_page), so the guide holds no CSRF token and no
+    form stamp: a visitor without cookies gets bytes made once, as they are."""
     if not guide_exists(page):
         raise Http404("No such guide")
     number = _comment_page_number(request.GET.get("comments"))
-    if comment_form is None and spliced.applies(request):
+    if prebuilt.applies(request):
         whole = pagecache.remember(
             f"guide-page:{request.path}:{number}", lambda: _bare_page(request.path, page, number)
         )
         if whole == NOT_FOUND:
             raise Http404("No such page of comments")
         if whole != LIVE:
-            return whole.response(request, status=status)
+            return whole.response(request)
     if request.user.is_staff:
         body = _body_html(page, number, request=request)
     else:
@@ -84,11 +83,14 @@ def guide_page(request, page: str = GUIDE_SLUG, comment_form=None, status: int =
     if body == NOT_FOUND:
         raise Http404("No such page of comments")
     notices = render_to_string("comments/notices.html", request=request)
-    form = render_to_string(
-        "comments/form.html", {"form": comment_form or CommentForm(), "page": page}, request
-    )
-    html = body.replace(LIVE_NOTICES, notices, 1).replace(LIVE_FORM, form, 1)
-    return _page(request, page, html, status)
+    return _page(request, page, body.replace(LIVE_NOTICES, notices, 1))
+
+
+def sources_page(request, page: str):
+    """Every cause's sources, each under its own anchor: the guide links to them."""
+    if not guide_exists(page):
+        raise Http404("No such guide")
+    return render(request, "guide/sources.html", {"page": page, "article": article_build()})
 
 
 def _page(request, page: str, html: str, status: int = 200):
@@ -97,14 +99,14 @@ def _page(request, page: str, html: str, status: int = 200):
 
 
 def _bare_page(path: str, page: str, number: int):
-    """The whole page for a visitor without cookies, made from a bare request, the form
-    left out to be filled in per visit (spliced.Spliced)."""
+    """The whole page for a visitor without cookies, made from a bare request: the same
+    bytes for every such visitor (prebuilt.Prebuilt)."""
     body = pagecache.remember(f"guide:{page}:{number}", lambda: _body_html(page, number))
     if body == NOT_FOUND:
         return NOT_FOUND
-    bare = spliced.bare_request(path)
+    bare = prebuilt.bare_request(path)
     html = _page(bare, page, body.replace(LIVE_NOTICES, "", 1))
     if "CSRF_COOKIE" in bare.META:  # a template asked for a token: never share it
-        log.error("the guide's shell uses a CSRF token; it is made per visit, uncached")
+        log.error("the guide's page uses a CSRF token; it is made per visit, uncached")
         return LIVE
-    return spliced.Spliced.make(html.content.decode(), LIVE_FORM, page)
+    return prebuilt.Prebuilt.make(html.content)
