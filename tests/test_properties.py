@@ -3,6 +3,7 @@
 import json
 
 import jsonschema
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from tests.conftest import ASSESSMENT_SCHEMA, CASE_SCHEMA
 
 from twitchcheck import assess
 from twitchcheck.case import BODY_AREAS, FIELD_PATHS, SIGN_IDS, Case
+from twitchcheck.engine.assess import assess_cases
 from twitchcheck.engine.model import LEVEL
 from twitchcheck.errors import InputError, parse_case
 
@@ -201,3 +203,12 @@ def test_a_sign_both_seen_and_absent_is_rejected_on_signs_absent(case, sign):
     with pytest.raises(InputError) as err:
         parse_case(json.dumps(both))
     assert any(p["field"] == "signs_absent" and sign in p["message"] for p in err.value.problems)
+
+
+@fast
+@given(st.lists(cases, min_size=1, max_size=6))
+def test_the_batch_writes_the_causes_the_assessment_has(batch):
+    # the batch's pre-written causes (an orjson fragment) are the dicts, byte for byte
+    parsed = [Case.model_validate(c) for c in batch]
+    written = orjson.dumps(assess_cases(parsed, json_causes=True))
+    assert written == orjson.dumps(assess_cases(parsed))

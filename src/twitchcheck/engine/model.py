@@ -221,8 +221,7 @@ class Model:
             level[mass >= self.thresholds[lv - 1]] = lv
         fired, flag_level = self._red_flags(v, n)
         uncapped = np.maximum(level, flag_level)
-        if known is not None:
-            np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
+        _cap_few_facts(level, known)
         return Evaluation(
             post=post.T,
             leaves=leaves,
@@ -259,8 +258,7 @@ class Model:
             threshold = self.thresholds[lv - 1]
             level[share >= threshold] = lv
             unsettled |= np.abs(share - threshold) < MARGIN
-        if known is not None:
-            np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
+        _cap_few_facts(level, known)
         _, flag_level = self._red_flags(v, n)
         return np.maximum(level, flag_level), flag_level, unsettled
 
@@ -293,6 +291,13 @@ class Model:
         fired = np.array([r.when(v) for r in self.red_flags], dtype=bool).reshape(-1, n)
         flag_level = (fired * self.flag_levels[:, None]).max(axis=0, initial=0)
         return fired, flag_level
+
+
+def _cap_few_facts(level: np.ndarray, known: np.ndarray | None) -> None:
+    """With fewer than FEW_FACTS facts known, the causes alone go no higher than home care
+    (in place; red flags are added after). None: as if enough were known."""
+    if known is not None:
+        np.minimum(level, np.where(known < FEW_FACTS, 1, 3), out=level)
 
 
 def _distribution(cause: Cause, path: str, spec: FieldSpec) -> list[float]:
