@@ -57,6 +57,10 @@ def interviews(rows: list[dict[str, Any]], noise: float, seed: int, sv: ModuleTy
     return [assess(p).urgency for p in partials]
 
 
+def under_triaged(got: list[str], want: list[str]) -> int:
+    return sum(LEVELS.index(g) < LEVELS.index(w) for g, w in zip(got, want, strict=True))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", default=["dev", "dev2", "owners"])
@@ -65,8 +69,10 @@ def main() -> None:
     args = ap.parse_args()
     sv = scorer()
     seeds = [int(s) for s in args.seeds.split(",")]
-    print("| file | seed | urgency exact | emergencies missed | mild sent to a vet |")
-    print("|---|---|---|---|---|")
+    print(
+        "| file | seed | urgency exact | under-triaged | emergencies missed | mild sent to a vet |"
+    )
+    print("|---|---|---|---|---|---|")
     for name in args.files:
         path = SHARED / "vignettes" / f"{name}.jsonl"
         rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
@@ -78,7 +84,9 @@ def main() -> None:
                       if w == "emergency" and g != "emergency"]  # fmt: skip
             mild = [i for i, w in enumerate(want) if w in ("normal", "home_care")]
             to_vet = [rows[i]["id"] for i in mild if LEVELS.index(got[i]) >= 2]
-            print(f"| {name} | {seed} | {exact}/{len(rows)} | {len(missed)} {' '.join(missed)} "
+            under = under_triaged(got, want)
+            print(f"| {name} | {seed} | {exact}/{len(rows)} | {under} "
+                  f"| {len(missed)} {' '.join(missed)} "
                   f"| {len(to_vet)}/{len(mild)} {' '.join(to_vet)} |")  # fmt: skip
 
 

@@ -570,6 +570,22 @@ EVERYDAY = [
 SERIOUS = [
     pytest.param(
         {
+            "dog": {"age_years": 2, "breed": "maltese"},
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "body_area": ["whole_body"],
+                "duration": "constant",
+                "context": "any_time",
+            },
+            "history": {"possible_toxin": "no"},
+            "signs_absent": ["lethargy", "poor_appetite", "wobbling"],
+        },
+        None,
+        ("see_vet",),
+        id="a small dog shivers all day long, even in a warm room",
+    ),
+    pytest.param(
+        {
             "dog": {"age_years": 4},
             "episode": {
                 **A_FIT,

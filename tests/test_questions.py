@@ -162,7 +162,12 @@ def _asked_knowing_little(case: dict) -> set[str]:
 
 def test_a_fit_brings_questions_on_how_long_and_how_many():
     asked = _asked_knowing_little({"episode": {"looks_like": "seizure_or_fit"}})
-    assert {"episode.duration", "history.possible_toxin"} <= asked
+    assert "episode.duration" in asked
+    # a fit nobody could time or describe afterwards may have been a long one: "go now" comes
+    # as soon as that is known, before the rest of the screen; a short fit goes on to poisons
+    assert "history.possible_toxin" not in asked
+    short = {"episode": {"looks_like": "seizure_or_fit", "duration": "seconds", "count_24h": 1}}
+    assert "history.possible_toxin" in _asked_knowing_little(short)
     # with the age and earlier fits unknown, a first fit in a young or older dog cannot be
     # ruled out and the answer is already an emergency; known, the count is asked
     known = {
@@ -271,3 +276,70 @@ def test_the_parts_of_a_checklist_offer_only_signs_not_yet_answered():
     assert "fever" not in q.options
     assert all("fever" not in g.options and g.options for g in q.option_groups)
     assert [o for g in q.option_groups for o in g.options] == q.options
+
+
+def _owner_knowing(full: dict, limit: int = 30) -> tuple[list[str], dict]:
+    """The fields asked of an owner who knows `full` and says "don't know" to the rest."""
+    case: dict = {}
+    asked = []
+    for _ in range(limit):
+        step = next_question(case)
+        if step.done:
+            return asked, case
+        q = step.question
+        asked.append(q.field)
+        if q.field == "signs":
+            seen = set(full.get("signs", []))
+            case["signs"] = [*case.get("signs", []), *(s for s in q.options if s in seen)]
+            case["signs_absent"] = [
+                *case.get("signs_absent", []),
+                *(s for s in q.options if s not in seen),
+            ]
+        else:
+            head, _, tail = q.field.partition(".")
+            value = full.get(head, {}).get(tail)
+            if value is None:
+                case["unknown"] = [*case.get("unknown", []), q.field]
+            else:
+                case.setdefault(head, {})[tail] = value
+    raise AssertionError("the interview did not end")
+
+
+def test_long_bouts_of_head_bobbing_are_asked_about_and_sent_to_a_vet():
+    # head bobbing that comes now and then is usually benign, but a bout that goes on for
+    # many minutes is one for a vet: the interview asks how long, and never where (the head)
+    bobbing = {
+        "dog": {"sex": "male", "age_years": 4},
+        "episode": {
+            "looks_like": "head_bobbing",
+            "pattern": "occasional",
+            "duration": "over_5_minutes",
+        },
+        "history": {"possible_toxin": "no"},
+    }
+    asked, case = _owner_knowing(bobbing)
+    assert "episode.duration" in asked
+    assert "episode.body_area" not in asked
+    assert assess(case).urgency == "see_vet"
+    brief = {**bobbing, "episode": {**bobbing["episode"], "duration": "under_5_minutes"}}
+    _, case = _owner_knowing(brief)
+    assert assess(case).urgency in ("normal", "home_care")
+
+
+def test_a_cluster_of_fits_says_go_now_before_the_rest_of_the_screen():
+    # two fits today is an emergency whatever else is true: the owner hears "go now" before
+    # the poison and pregnancy questions, not after them
+    cluster = {
+        "dog": {"sex": "female", "age_years": 5},
+        "episode": {
+            "looks_like": "seizure_or_fit",
+            "aware": "no",
+            "duration": "under_5_minutes",
+            "count_24h": 2,
+        },
+        "history": {"possible_toxin": "no"},
+    }
+    asked, case = _owner_knowing(cluster)
+    assert assess(case).urgency == "emergency"
+    assert "history.possible_toxin" not in asked
+    assert "dog.pregnant_or_nursing" not in asked

@@ -120,5 +120,19 @@ def test_dev2_interview_with_dont_know_over_many_draws():
     assert mild_to_vet / mild <= 0.10, (mild_to_vet, mild)
 
 
-def test_real_owners_interview_with_dont_know():
-    score("owners.jsonl", "--adaptive", "--noise", "0.2", "--max-under", "1")
+def test_real_owners_interview_with_dont_know_over_many_draws():
+    # As for dev2, over seven draws rather than the scorer's one: every emergency caught,
+    # and at most one case in ten under-triaged on average (19 posts: 13 of 133).
+    noise = _noise()
+    sv = noise.scorer()
+    rows = [json.loads(line) for line in (VIGNETTES / "owners.jsonl").read_text().splitlines()]
+    want = [r["expected"]["urgency"] for r in rows]
+    missed, under = [], 0
+    seeds = (noise.SCORER_SEED, 1, 2, 3, 4, 5, 6)
+    for seed in seeds:
+        got = noise.interviews(rows, 0.2, seed, sv)
+        missed += [r["id"] for r, g, w in zip(rows, got, want, strict=True)
+                   if w == "emergency" and g != "emergency"]  # fmt: skip
+        under += noise.under_triaged(got, want)
+    assert missed == []
+    assert under <= 0.10 * len(rows) * len(seeds), under
