@@ -64,6 +64,11 @@ def test_what_would_change_lists_only_unknown_facts_that_change_the_urgency(case
             assert name not in case.get(section, {})
     raising = [LEVEL[c.urgency] > LEVEL[result.urgency] for c in result.what_would_change]
     assert raising == sorted(raising, reverse=True), "raising changes come first"
+    # a new sign is never offered as a reason to worry less
+    assert not any(
+        c.field == "signs" and LEVEL[c.urgency] < LEVEL[result.urgency]
+        for c in result.what_would_change
+    )
 
 
 def test_the_puppies_advice_is_only_for_a_nursing_mother():

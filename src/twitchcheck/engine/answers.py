@@ -122,6 +122,8 @@ class AnswerTable:
                 unsure_cols[c, self.topic_index[key[1]]] = 1
         self._unsure_cols = unsure_cols
         self.changeable = np.array([t is not None for t in if_texts])
+        self.is_sign_seen = np.zeros(len(answers), dtype=bool)
+        self.is_sign_seen[list(self.sign_seen.values())] = True
         self._topic_tests = []
         for q in k.questions:
             test = model.question_tests.get(q.id)

@@ -61,7 +61,9 @@ def what_would_change(
     if len(r) == 0:
         return found
     levels, flag_level = table.levels_with(rows, r, k, rows.known[r] + 1)
-    changed = levels != base.level[r]
+    # a sign appearing is never offered as a reason to worry less: "if the jaw chomps, care
+    # at home is enough" may be the odds, but it reads as advice to ignore a new sign
+    changed = (levels > base.level[r]) | ((levels < base.level[r]) & ~table.is_sign_seen[k])
     r, k, levels = r[changed], k[changed], levels[changed]
     by_rule = flag_level[changed] == levels  # a red flag, not a shift of the odds
     likely = (base.post[r] * table.likelihood[k]).sum(axis=1)
