@@ -59,6 +59,7 @@ AGES = [
     ("aged 7, she has started twitching", 7.0),
     ("a seven-year-old pug", 7.0),
     ("my 45 year old dog", 30.0),
+    ("We got him when he was a puppy; he's 6 years old now.", 6.0),
 ]
 
 
@@ -75,6 +76,8 @@ def test_ages(text, years):
         "It has been going on for 3 years.",
         "She had her 6-week-old puppies with her.",
         "It started 2 years ago.",
+        "We adopted him when he was 7 months old; the twitch came with him.",
+        "We got her at 10 weeks and she has always shivered in the cold.",
     ],
 )
 def test_no_age_without_one_for_the_dog(text):

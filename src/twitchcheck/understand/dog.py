@@ -34,10 +34,20 @@ _PERSON_BY_SEX = {"female": _WOMEN, "male": _MEN}
 _FEMALE_FACTS = re.compile(r"\b(?:pregnan\w+|whelp\w*|had (?:\w+ )?puppies|in pup|nursing)\b")
 
 
+# an age the dog was once, not the age it is: "when he was 7 months old", "we got her at 2"
+_PAST_AGE_BEFORE = re.compile(
+    r"(?:\b(?:when|since|until|till) (?:he|she|it|they) (?:was|were)"
+    r"|\b(?:adopted|rescued|got|bought|brought|took) (?:him|her|it|them)(?: home)? at(?: the age of)?)"
+    r"(?: (?:about|around|only|just|roughly))? $"
+)
+
+
 def find_age(text: str) -> Found | None:
     for m in AGE.finditer(text):
         years = age_years(m)
-        if years is not None:
+        if years is not None and not _PAST_AGE_BEFORE.search(
+            text[max(0, m.start() - 50) : m.start()]
+        ):
             return years, m.start(), m.end()
     return None
 
