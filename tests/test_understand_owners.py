@@ -279,6 +279,8 @@ QUANTITIES = [
         "episode.duration",
         "under_5_minutes",
     ),
+    ("She has been shaking all day, even by the fire.", "episode.duration", "constant"),
+    ("the shivering never lets up", "episode.duration", "constant"),
 ]
 
 
