@@ -161,6 +161,32 @@ SITUATIONS = [
         },
         "emergency",
     ),
+    (
+        "a spaniel's legs cramp and stiffen on a long run in the summer heat, still panting hard",
+        {
+            "dog": {"age_years": 6},
+            "episode": {"context": "during_or_after_exercise", "looks_like": "cramp_or_stiffening"},
+            "history": {"hot_weather_or_overheated": True},
+            "signs": ["muscle_stiffness", "overheating"],
+        },
+        "emergency",
+    ),
+    (
+        "the same cramp on a cool morning's sprint, over in a minute, no panting",
+        {
+            "dog": {"age_years": 6},
+            "episode": {
+                "context": "during_or_after_exercise",
+                "looks_like": "cramp_or_stiffening",
+                "duration": "under_5_minutes",
+                "afterwards": "normal",
+            },
+            "history": {"hot_weather_or_overheated": False, "recent_heavy_exercise": True},
+            "signs": ["muscle_stiffness"],
+            "signs_absent": ["overheating"],
+        },
+        "home_care",
+    ),
 ]
 
 
@@ -327,3 +353,12 @@ def test_what_would_change_names_a_question_answered_dont_know():
     }
     changes = assess(case).what_would_change
     assert any(c.field == "history.possible_toxin" and c.urgency == "emergency" for c in changes)
+
+
+def test_a_dog_that_cannot_be_woken_is_not_said_to_be_dreaming():
+    # the red flag says a dog that cannot be roused is not dreaming: the causes agree with it
+    result = assess(
+        {"episode": {"context": "asleep", "aware": "no", "looks_like": "twitching_or_jerking"}}
+    )
+    assert result.causes[0].id != "rem_sleep"
+    assert LEVEL[result.urgency] >= LEVEL["see_vet"]

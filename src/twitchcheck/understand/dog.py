@@ -37,7 +37,8 @@ _FEMALE_FACTS = re.compile(r"\b(?:pregnan\w+|whelp\w*|had (?:\w+ )?puppies|in pu
 # an age the dog was once, not the age it is: "when he was 7 months old", "we got her at 2"
 _PAST_AGE_BEFORE = re.compile(
     r"(?:\b(?:when|since|until|till) (?:he|she|it|they) (?:was|were)"
-    r"|\b(?:adopted|rescued|got|bought|brought|took) (?:him|her|it|them)(?: home)? at(?: the age of)?)"
+    r"|\b(?:adopted|rescued|got|bought|brought|took) (?:him|her|it|them)(?: home)?"
+    r" at(?: the age of)?)"
     r"(?: (?:about|around|only|just|roughly))? $"
 )
 
