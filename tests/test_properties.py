@@ -118,9 +118,16 @@ def test_adding_a_red_flag_sign_never_lowers_the_urgency(case, sign):
     flagged["signs_absent"] = [s for s in case.get("signs_absent", []) if s != sign]
     after = assess(flagged)
     assert LEVEL[after.urgency] >= before
-    recovered = case.get("episode", {}).get("afterwards") == "normal"
-    if sign == "breathing_difficulty" and recovered:
-        # hard breathing during an episode the dog has fully recovered from
+    episode = case.get("episode", {})
+    recovered = episode.get("afterwards") == "normal"
+    short_fit = (
+        episode.get("looks_like") == "seizure_or_fit"
+        and episode.get("duration") in ("seconds", "under_5_minutes")
+        and episode.get("afterwards") in ("normal", "confused_or_wobbly")
+    )
+    if (sign == "breathing_difficulty" and recovered) or (sign == "collapse" and short_fit):
+        # hard breathing during an episode the dog has fully recovered from; falling in a
+        # short fit it has come round from (judged by the fit's own criteria)
         assert LEVEL[after.urgency] >= LEVEL["see_vet"]
     else:
         assert after.urgency == "emergency"

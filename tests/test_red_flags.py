@@ -293,6 +293,37 @@ UNSURE_SITUATIONS = [
         "emergency",
     ),
     (
+        "restless and shaking all over, poison not ruled out, nobody says whether it is new",
+        {
+            "episode": {"looks_like": "trembling_or_shivering", "body_area": ["whole_body"]},
+            "signs": ["anxiety_or_restlessness"],
+            "unknown": ["history.possible_toxin", "episode.pattern", "episode.trigger"],
+        },
+        "not emergency",
+    ),
+    (
+        "racing about with little twitches all over, and it may have found a dropped pill",
+        {
+            "episode": {"looks_like": "twitching_or_jerking", "body_area": ["whole_body"]},
+            "signs": ["anxiety_or_restlessness"],
+            "unknown": ["history.possible_toxin", "episode.pattern"],
+        },
+        "emergency",
+    ),
+    (
+        "restless and shaking all over for the first time, poison not ruled out",
+        {
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "body_area": ["whole_body"],
+                "pattern": "first_time",
+            },
+            "signs": ["anxiety_or_restlessness"],
+            "unknown": ["history.possible_toxin"],
+        },
+        "emergency",
+    ),
+    (
         "a spell of over five minutes nobody can describe, nor say whether the dog responded",
         {
             "dog": {"age_years": 2},
