@@ -343,3 +343,16 @@ def test_a_cluster_of_fits_says_go_now_before_the_rest_of_the_screen():
     assert assess(case).urgency == "emergency"
     assert "history.possible_toxin" not in asked
     assert "dog.pregnant_or_nursing" not in asked
+
+
+def test_a_cough_and_runny_eyes_with_twitching_bring_the_distemper_questions():
+    # distemper's red flag is a young dog that is not fully vaccinated: with its respiratory
+    # signs, the interview asks the age and the vaccinations rather than guessing
+    pup = {
+        "dog": {"age_years": 0.4, "vaccinations": "not_up_to_date"},
+        "episode": {"looks_like": "twitching_or_jerking", "body_area": ["face_head"]},
+        "signs": ["nasal_or_eye_discharge", "cough"],
+    }
+    asked, case = _owner_knowing(pup)
+    assert {"dog.age_years", "dog.vaccinations"} <= set(asked)
+    assert assess(case).urgency == "emergency"
