@@ -293,6 +293,26 @@ UNSURE_SITUATIONS = [
         "emergency",
     ),
     (
+        "a four-month-old rescue puppy, jabs not finished, with runny eyes and a twitching jaw",
+        {
+            "dog": {"age_years": 0.33, "vaccinations": "not_up_to_date"},
+            "episode": {"looks_like": "twitching_or_jerking", "body_area": ["face_head"]},
+            "signs": ["nasal_or_eye_discharge"],
+            "signs_absent": ["fever", "lethargy", "poor_appetite", "cough"],
+        },
+        "emergency",
+    ),
+    (
+        "a fully vaccinated three-year-old with a weepy eye whose eyelid twitches",
+        {
+            "dog": {"age_years": 3, "vaccinations": "up_to_date"},
+            "episode": {"looks_like": "twitching_or_jerking", "body_area": ["face_head"]},
+            "signs": ["nasal_or_eye_discharge"],
+            "signs_absent": ["fever", "lethargy", "poor_appetite", "cough"],
+        },
+        "not emergency",
+    ),
+    (
         "restless and shaking all over, poison not ruled out, nobody says whether it is new",
         {
             "episode": {"looks_like": "trembling_or_shivering", "body_area": ["whole_body"]},
