@@ -12,6 +12,7 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.owner import interview_owner_knowing
 from tests.test_properties import cases
 
 from twitchcheck import assess, load_knowledge, next_question
@@ -278,33 +279,6 @@ def test_the_parts_of_a_checklist_offer_only_signs_not_yet_answered():
     assert [o for g in q.option_groups for o in g.options] == q.options
 
 
-def _owner_knowing(full: dict, limit: int = 30) -> tuple[list[str], dict]:
-    """The fields asked of an owner who knows `full` and says "don't know" to the rest."""
-    case: dict = {}
-    asked = []
-    for _ in range(limit):
-        step = next_question(case)
-        if step.done:
-            return asked, case
-        q = step.question
-        asked.append(q.field)
-        if q.field == "signs":
-            seen = set(full.get("signs", []))
-            case["signs"] = [*case.get("signs", []), *(s for s in q.options if s in seen)]
-            case["signs_absent"] = [
-                *case.get("signs_absent", []),
-                *(s for s in q.options if s not in seen),
-            ]
-        else:
-            head, _, tail = q.field.partition(".")
-            value = full.get(head, {}).get(tail)
-            if value is None:
-                case["unknown"] = [*case.get("unknown", []), q.field]
-            else:
-                case.setdefault(head, {})[tail] = value
-    raise AssertionError("the interview did not end")
-
-
 def test_long_bouts_of_head_bobbing_are_asked_about_and_sent_to_a_vet():
     # head bobbing that comes now and then is usually benign, but a bout that goes on for
     # many minutes is one for a vet: the interview asks how long, and never where (the head)
@@ -317,12 +291,12 @@ def test_long_bouts_of_head_bobbing_are_asked_about_and_sent_to_a_vet():
         },
         "history": {"possible_toxin": "no"},
     }
-    asked, case = _owner_knowing(bobbing)
+    asked, case = interview_owner_knowing(bobbing)
     assert "episode.duration" in asked
     assert "episode.body_area" not in asked
     assert assess(case).urgency == "see_vet"
     brief = {**bobbing, "episode": {**bobbing["episode"], "duration": "under_5_minutes"}}
-    _, case = _owner_knowing(brief)
+    _, case = interview_owner_knowing(brief)
     assert assess(case).urgency in ("normal", "home_care")
 
 
@@ -339,7 +313,7 @@ def test_a_cluster_of_fits_says_go_now_before_the_rest_of_the_screen():
         },
         "history": {"possible_toxin": "no"},
     }
-    asked, case = _owner_knowing(cluster)
+    asked, case = interview_owner_knowing(cluster)
     assert assess(case).urgency == "emergency"
     assert "history.possible_toxin" not in asked
     assert "dog.pregnant_or_nursing" not in asked
@@ -353,6 +327,6 @@ def test_a_cough_and_runny_eyes_with_twitching_bring_the_distemper_questions():
         "episode": {"looks_like": "twitching_or_jerking", "body_area": ["face_head"]},
         "signs": ["nasal_or_eye_discharge", "cough"],
     }
-    asked, case = _owner_knowing(pup)
+    asked, case = interview_owner_knowing(pup)
     assert {"dog.age_years", "dog.vaccinations"} <= set(asked)
     assert assess(case).urgency == "emergency"
