@@ -281,6 +281,9 @@ QUANTITIES = [
     ),
     ("She has been shaking all day, even by the fire.", "episode.duration", "constant"),
     ("the shivering never lets up", "episode.duration", "constant"),
+    ("He had a fit at 7am and now at 1pm he's just had another.", "episode.count_24h", 2),
+    ("she had a seizure this morning, then another an hour later", "episode.count_24h", 2),
+    ("One fit at breakfast today and another at lunch.", "episode.count_24h", 2),
 ]
 
 
@@ -293,6 +296,7 @@ def test_numbers_and_time_spans(text, key, value):
     ("text", "key"),
     [
         ("My son is 12 and he says the dog twitches.", "dog.age_years"),
+        ("His legs twitch, so today we took him to another vet.", "episode.count_24h"),
         ("It's 31 degrees out.", "dog.age_years"),
         ("Within ten minutes of the shaking he was fine.", "episode.duration"),
         ("We walked for an hour and later he twitched.", "episode.duration"),

@@ -248,6 +248,11 @@ COUNT = re.compile(
     r"(?= (?:today|tonight|this (?:morning|afternoon|evening)|since|in 24 hours))"
     rf"|(?P<another>another) (?:(?:\w+ ){{0,2}}?){_EPISODE_NOUN}"
     r"(?= (?:today|tonight|this|since|now|just))"
+    # the fit left unsaid: "now he's just had another", "another at lunch", "and then
+    # another an hour later", "another exactly the same"
+    r"|(?:(?<=had )|(?<=and )|(?<=then )|(?<=, ))(?P<another2>another)"
+    r"(?=[.,;!?]|$| (?:one|today|tonight|this|now|just|exactly|straight|at|an? (?:hour|minute)"
+    r"|\w+ (?:hours?|minutes?|mins?) (?:later|after)|later|soon after|right after|after that))"
     rf"|(?:had|has had|'s had|having|'s having|is having|was having|had had) (?P<one>a|an|one)"
     rf" (?!(?:second|third|fourth|fifth|2nd|3rd|4th|5th|other)\b)"
     rf"(?:(?:\w+ ){{0,2}}?)(?:seizure|fit|episode|attack|convulsion)\b)"
@@ -263,7 +268,7 @@ _SAME_DAY = re.compile(
 # Every count names episodes or times, or a number of them today: search only near those.
 _COUNT_ANCHOR = re.compile(
     r"\b(?:once|twice|times|already|so far|seizures?|fits?|episodes?|attacks?|convulsions?"
-    r"|turns?|spells?|ones?|of them|today|tonight)\b"
+    r"|turns?|spells?|ones?|of them|today|tonight|another)\b"
 )
 
 
@@ -287,6 +292,8 @@ def count_value(match: re.Match) -> int | None:
         value = {"once": 1, "twice": 2}.get(word) or parse_number(word[: -len(" times")])
     elif match.group("n") or match.group("nn"):
         value = parse_number(match.group("n") or match.group("nn"))
+    elif match.group("another2"):
+        value = 2
     elif match.group("ord") or match.group("ord2") or match.group("another"):
         value = _ORDINALS[match.group("ord") or match.group("ord2") or match.group("another")]
     else:
