@@ -284,6 +284,8 @@ QUANTITIES = [
     ("He had a fit at 7am and now at 1pm he's just had another.", "episode.count_24h", 2),
     ("she had a seizure this morning, then another an hour later", "episode.count_24h", 2),
     ("One fit at breakfast today and another at lunch.", "episode.count_24h", 2),
+    ("he's been fitting for the last hour", "episode.duration", "over_5_minutes"),
+    ("She has been trembling for the whole afternoon.", "episode.duration", "over_5_minutes"),
 ]
 
 
@@ -297,6 +299,7 @@ def test_numbers_and_time_spans(text, key, value):
     [
         ("My son is 12 and he says the dog twitches.", "dog.age_years"),
         ("His legs twitch, so today we took him to another vet.", "episode.count_24h"),
+        ("We walked for the past hour and now he twitches.", "episode.duration"),
         ("It's 31 degrees out.", "dog.age_years"),
         ("Within ten minutes of the shaking he was fine.", "episode.duration"),
         ("We walked for an hour and later he twitched.", "episode.duration"),

@@ -116,7 +116,7 @@ def durations(clauses: Clauses) -> list[tuple[str, int, int]]:
     for m in find_durations(text):
         if not_an_episode_duration(text, m, EPISODE_WORD):
             continue
-        lead = m.group("lead")
+        lead = m.group("lead") or m.group("lead_span")
         says_it_lasted = (lead is not None and lead != "for") or lasts_each_time(text, m)
         if not says_it_lasted and not clauses.about_episode[clauses.index(m.start())]:
             continue

@@ -112,6 +112,9 @@ DURATION = re.compile(
     rf"\b(?:(?P<lead>for|lasting|lasts|lasted|last|takes|took|lasting for"
     rf"|(?:been )?going(?: on)?(?: for)?)"
     rf"(?: (?P<bound>{_BOUND}))?(?: (?:{_BOUND}))? {_AMOUNT}"
+    # "for the past hour", "for the whole afternoon"
+    r"|(?P<lead_span>for|lasted|(?:been )?going(?: on)?(?: for)?)"
+    r" (?:the|this) (?:last|past|whole|entire) (?P<span>hour|morning|afternoon|evening)\b"
     rf"|(?P<bare>(?:(?P<bound2>{_BOUND}) )?{_AMOUNT.replace('?P<', '?P<b_')}))"
 )
 # What follows a number of minutes that makes it something other than how long it lasted.
@@ -147,6 +150,8 @@ _EACH_TIME = re.compile(r" (?:at a time|each time|each|every time|here and there
 
 def duration_category(match: re.Match) -> str | None:
     """seconds / under_5_minutes / over_5_minutes for a DURATION match, None when vague."""
+    if match.group("span"):
+        return "over_5_minutes"
     p = "b_" if match.group("bare") else ""
     if match.group(p + "split"):
         return "seconds"
@@ -206,7 +211,7 @@ DURATION_RANK = {"seconds": 0, "under_5_minutes": 1, "over_5_minutes": 2, "const
 
 # A cheap search that spares the costlier one: a duration ends at a time unit, so the
 # full pattern runs only in windows around them.
-HAS_TIME_UNIT = re.compile(r"\b(?:sec|min|hour|hr|moment|instant)")
+HAS_TIME_UNIT = re.compile(r"\b(?:sec|min|hour|hr|moment|instant|morning|afternoon|evening)")
 
 
 def windows(anchor: re.Pattern[str], text: str, before: int, after: int) -> list[list[int]]:
