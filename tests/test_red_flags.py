@@ -344,6 +344,16 @@ UNSURE_SITUATIONS = [
         "emergency",
     ),
     (
+        "a restless, frightened dog's long spell its owner cannot describe",
+        {
+            "dog": {"age_years": 6},
+            "episode": {"duration": "over_5_minutes"},
+            "signs": ["anxiety_or_restlessness"],
+            "unknown": ["episode.looks_like", "episode.aware", "episode.trigger"],
+        },
+        "not emergency",
+    ),
+    (
         "a spell of over five minutes nobody can describe, nor say whether the dog responded",
         {
             "dog": {"age_years": 2},
