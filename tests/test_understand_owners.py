@@ -218,6 +218,15 @@ NEGATION = [
     ("Not limping, not itchy, has a cough.",
      {"signs_absent.limping_or_pain": True, "signs_absent.itching": True, "signs.cough": True},
      ()),
+    # a "not" that belongs to what is said ("not eating", "not vaccinated") denies no more
+    ("Not eating, runny eyes and twitching.",
+     {"signs.poor_appetite": True, "signs.nasal_or_eye_discharge": True},
+     ("signs_absent.nasal_or_eye_discharge",)),
+    ("Puppy not vaccinated, runny eyes, snotty nose, jaw twitching.",
+     {"dog.vaccinations": "not_up_to_date", "signs.nasal_or_eye_discharge": True},
+     ("signs_absent.nasal_or_eye_discharge",)),
+    ("She won't eat, drooling, shaking.",
+     {"signs.poor_appetite": True, "signs.drooling": True}, ("signs_absent.drooling",)),
 ]  # fmt: skip
 
 

@@ -79,14 +79,24 @@ class _Sentences:
 
 
 def _phrase_findings(text: str, sentences: _Sentences, cues: Cues) -> list[Finding]:
+    matches = [
+        (RULES[i], m)
+        for i, m in _INDEX.search(text)
+        if sentences.in_scope(RULES[i].scope, m.start())
+        and not (RULES[i].owner_guard and said_by_owner(text, m.start()))
+    ]
+    said = [cues.polarity(m.start(), in_a_list=rule.affirmed == SEEN) for rule, m in matches]
+    # A cue that is part of a phrase said as a fact ("not eating" is off its food) is used
+    # up there: it does not deny the next item ("not eating, runny eyes" has runny eyes).
+    used_up = [
+        (m.start(), m.end())
+        for (_, m), (how, _) in zip(matches, said, strict=True)
+        if how == AFFIRMED
+    ]
     found = []
-    for rule_index, m in _INDEX.search(text):
-        rule = RULES[rule_index]
-        if not sentences.in_scope(rule.scope, m.start()):
-            continue
-        if rule.owner_guard and said_by_owner(text, m.start()):
-            continue
-        how, cue_start = cues.polarity(m.start(), in_a_list=rule.affirmed == SEEN)
+    for (rule, m), (how, cue_start) in zip(matches, said, strict=True):
+        if how != AFFIRMED and any(s <= cue_start < e <= m.start() for s, e in used_up):
+            how, cue_start = AFFIRMED, m.start()
         value = {AFFIRMED: rule.affirmed, NEGATED: rule.negated, UNSURE: rule.unsure,
                  HYPOTHETICAL: rule.unsure, COMPARED: rule.compared}[how]  # fmt: skip
         if value is not None:
