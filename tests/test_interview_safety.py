@@ -69,6 +69,14 @@ EMERGENCIES = [
         },
     ),
     (
+        "a dachshund whose back legs have stopped working, no pain noticed",
+        {
+            "dog": {"breed": "dachshund"},
+            "episode": {"looks_like": "trembling_or_shivering", "body_area": ["hind_leg"]},
+            "signs": ["weakness_or_paralysis"],
+        },
+    ),
+    (
         "a dachshund in pain with weak legs",
         {"dog": {"breed": "dachshund"}, "signs": ["limping_or_pain", "weakness_or_paralysis"]},
     ),

@@ -227,6 +227,10 @@ NEGATION = [
      ("signs_absent.nasal_or_eye_discharge",)),
     ("She won't eat, drooling, shaking.",
      {"signs.poor_appetite": True, "signs.drooling": True}, ("signs_absent.drooling",)),
+    ("Our dachshund cant move his back legs and is shaking.",
+     {"signs.weakness_or_paralysis": True}, ()),
+    ("Her back legs are not working.", {"signs.weakness_or_paralysis": True}, ()),
+    ("His legs have gone wobbly.", {"signs.wobbling": True}, ("signs.weakness_or_paralysis",)),
 ]  # fmt: skip
 
 
