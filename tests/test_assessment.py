@@ -173,3 +173,18 @@ def test_reasons_are_the_cases_own_facts():
     top = result.causes[0]
     assert top.id == "rem_sleep"
     assert "happens while asleep" in top.reasons
+
+
+def test_an_emergency_gives_first_aid_not_the_everyday_care_of_a_milder_cause():
+    # weak back legs in a dachshund of unknown age: old-age trembling may lead the odds,
+    # but its advice (gentle daily walks) contradicts "keep your dog still"
+    result = assess(
+        {
+            "dog": {"breed": "dachshund"},
+            "episode": {"looks_like": "trembling_or_shivering", "body_area": ["hind_leg"]},
+            "signs": ["weakness_or_paralysis"],
+        }
+    )
+    assert result.urgency == "emergency"
+    assert any("Keep your dog still" in a for a in result.actions)
+    assert not any("walks" in a for a in result.actions)

@@ -11,7 +11,7 @@ import orjson
 
 from twitchcheck.case import Case
 from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
-from twitchcheck.engine.model import FEW_FACTS, LEVELS, Evaluation, Model, get_model
+from twitchcheck.engine.model import EMERGENCY, FEW_FACTS, LEVELS, Evaluation, Model, get_model
 from twitchcheck.knowledge.models import Action
 
 MAX_REASONS = 5
@@ -241,7 +241,10 @@ def _assessments(
         for j in flags:
             actions += [text for text, key in fitting[j] if key is None or applies[key][i]]
         fitting = cause_actions[level]
-        for c in relevant:
+        # in an emergency only the first aid counts: the advice of the causes that make it
+        # one, never the everyday care of a likelier, milder cause ("keep up gentle walks"
+        # beside "keep your dog still")
+        for c in driving if level == EMERGENCY else relevant:
             actions += [text for text, key in fitting[c] if key is None or applies[key][i]]
         actions += advice[level]
 
