@@ -330,3 +330,16 @@ def test_a_cough_and_runny_eyes_with_twitching_bring_the_distemper_questions():
     asked, case = interview_owner_knowing(pup)
     assert {"dog.age_years", "dog.vaccinations"} <= set(asked)
     assert assess(case).urgency == "emergency"
+
+
+def test_an_owner_who_cannot_say_more_is_not_asked_everything():
+    # the urgency is settled (dull and off its food: a vet either way) and the owner says
+    # "don't know" to the questions that would only tell the causes apart: the interview
+    # stops rather than going through every question there is
+    dull = {
+        "episode": {"looks_like": "twitching_or_jerking"},
+        "signs": ["lethargy", "poor_appetite"],
+    }
+    asked, case = interview_owner_knowing(dull)
+    assert assess(case).urgency == "see_vet"
+    assert len(asked) <= 9, asked

@@ -37,6 +37,7 @@ GAIN_IF_CLEAR = 0.12  # with a clear leader, only a question this informative is
 MIN_OUTCOME = 0.002
 MIGHT_LOWER = 0.05  # an emergency is settled once no question is this likely to lower it
 MAX_SIGNS_SEEN = 2  # sign answers are weighed up to this many signs seen at once
+UNSURE_ENOUGH = 3  # "don't know"s to questions asked on their merits before a settled stop
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,21 @@ class Planner:
         )
         if (settled < SETTLED and clear) or worth[best] < WORTH_ASKING:
             return NextStep(done=True)
+        if settled < SETTLED and self._unsure_weighed(rows) >= UNSURE_ENOUGH:
+            # the urgency is settled and the owner cannot say more: the causes are the
+            # vet's to tell apart
+            return NextStep(done=True)
         return NextStep(done=False, question=self._question(open_plans[best], answered))
+
+    def _unsure_weighed(self, rows: Rows) -> int:
+        """How many of the questions asked on their merits got "don't know"."""
+        unsure = rows.unsure[0]
+        return sum(
+            1
+            for p in self.plans
+            if not (p.spec.opening or p.spec.screen or p.spec.screen_if is not None)
+            and any(unsure[t] for t in p.topics)
+        )
 
     def _screening(self, plan: Plan, rows: Rows) -> bool:
         """Whether the question is part of the red-flag screen for this case."""
