@@ -10,7 +10,9 @@
    current posterior makes it: what it is expected to teach about the cause (information
    gain over families of causes, in bits) plus what it may change in the urgency, where a
    more urgent answer counts three times as much as a less urgent one. The interview stops
-   once the urgency is settled and the leading family is clear, or nothing is worth asking.
+   once the urgency is settled and the leading family is clear, or nothing is worth asking,
+   or the urgency is settled and the owner has said "don't know" to three questions asked
+   on their merits.
 """
 
 from __future__ import annotations
