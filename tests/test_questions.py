@@ -343,3 +343,20 @@ def test_an_owner_who_cannot_say_more_is_not_asked_everything():
     asked, case = interview_owner_knowing(dull)
     assert assess(case).urgency == "see_vet"
     assert len(asked) <= 9, asked
+
+
+def test_a_shiver_that_never_lets_up_is_asked_about_and_sent_to_a_vet():
+    # fear and cold come and go with their cause: the interview asks how often a whole-body
+    # shiver happens, and one that is there all the time, day after day, goes to a vet
+    constant = {
+        "dog": {"age_years": 3},
+        "episode": {
+            "looks_like": "trembling_or_shivering",
+            "body_area": ["whole_body"],
+            "pattern": "constant",
+        },
+        "history": {"possible_toxin": "no"},
+    }
+    asked, case = interview_owner_knowing(constant)
+    assert "episode.pattern" in asked
+    assert assess(case).urgency == "see_vet"
