@@ -102,10 +102,11 @@ def _square(x: int) -> tuple[int, int]:
 
 
 def test_ordered_map_keeps_order_and_uses_workers():
-    results = list(pool.ordered_map(_square, range(50), jobs=2))
+    prepared = []
+    results = list(pool.ordered_map(_square, range(50), 2, lambda: prepared.append(1)))
     assert [r for r, _ in results] == [x * x for x in range(50)]
-    assert results[0][1] == os.getpid()  # the first item here, to load what it needs once
-    assert {pid for _, pid in results[1:]} - {os.getpid()}
+    assert prepared == [1]  # here, once, before the workers start
+    assert os.getpid() not in {pid for _, pid in results}  # all in the workers
 
 
 def test_ordered_map_works_here_on_a_short_input_or_one_job():

@@ -11,7 +11,7 @@ from twitchcheck.case import Case
 from twitchcheck.engine.answers import answer_table
 from twitchcheck.engine.assess import assess_cases
 from twitchcheck.engine.model import get_model
-from twitchcheck.engine.questions import next_step
+from twitchcheck.engine.questions import next_step, planner
 from twitchcheck.errors import InputError, parse_case
 
 CHUNK = 512
@@ -71,3 +71,9 @@ def settle() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+
+
+def settle_questions() -> None:
+    """`settle`, with the next-question planner built too."""
+    planner()
+    settle()

@@ -167,12 +167,17 @@ def _stream(source: str, handle: LineHandler) -> None:
 
 
 def _stream_results(
-    source: str, results: ResultStream, score: Score | None = None, jobs: int = 1
+    source: str,
+    results: ResultStream,
+    score: Score | None = None,
+    jobs: int = 1,
+    prepare: Callable[[], object] | None = None,
 ) -> int:
     """Write `results(lines, first line's number) -> (line number, result)` over a JSON
     Lines input (a file, or - for standard input) as JSON Lines, in constant memory, in
     chunks of CHUNK_LINES lines; with jobs > 1 the chunks are worked on by that many
-    processes (`twitchcheck.pool`), and written in order. A bad line gives {"error": ...}
+    processes (`twitchcheck.pool`, after `prepare()` has loaded what they share), and
+    written in order. A bad line gives {"error": ...}
     on its own line and the exit status is 1; a line that is not UTF-8 says so. A
     progress bar goes to standard error, only when it is a terminal. Returns the highest
     `score(result)` of the results (0 without `score`)."""
@@ -187,7 +192,7 @@ def _stream_results(
     failed, worst, done = False, 0, 0
     try:
         for written, chunk_failed, chunk_worst, lines in ordered_map(
-            work, _chunks(source_file), jobs
+            work, _chunks(source_file), jobs, prepare
         ):
             out.write(written)
             failed, worst = failed or chunk_failed, max(worst, chunk_worst)
@@ -384,10 +389,10 @@ def assess(
     if batch is not None:
         if output not in (None, Format.json):
             raise _fail("a batch is written as JSON Lines; leave out --format")
-        from twitchcheck.batch import assess_lines
+        from twitchcheck.batch import assess_lines, settle
 
         score = _urgency_exit if exit_code else None
-        raise typer.Exit(_stream_results(batch, assess_lines, score, _jobs(jobs)))
+        raise typer.Exit(_stream_results(batch, assess_lines, score, _jobs(jobs), settle))
 
     fmt = output or (Format.table if _stdout_is_terminal() else Format.json)
     from twitchcheck.engine import assess_case
@@ -425,9 +430,9 @@ def next_question(
     if (case is None) == (batch is None):
         raise _fail("give exactly one of --case FILE or --batch FILE.jsonl")
     if batch is not None:
-        from twitchcheck.batch import next_question_lines
+        from twitchcheck.batch import next_question_lines, settle_questions
 
-        _stream_results(batch, next_question_lines, jobs=_jobs(jobs))
+        _stream_results(batch, next_question_lines, jobs=_jobs(jobs), prepare=settle_questions)
         return
     assert case is not None  # exactly one of case and batch was given
     try:

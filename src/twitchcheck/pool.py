@@ -36,10 +36,15 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
-    """work(item) for every item, in order. With jobs > 1 and at least MIN_ITEMS items, the
-    first item is worked on here, so that whatever it loads (a model) is loaded once, and
-    the rest by `jobs` forked workers that inherit it; at most AHEAD * jobs are in flight.
+def ordered_map(
+    work: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    prepare: Callable[[], object] | None = None,
+) -> Iterator[R]:
+    """work(item) for every item, in order. With jobs > 1 and at least MIN_ITEMS items,
+    `prepare()` runs here, so that what it loads (a model) is loaded once, and the items
+    go to `jobs` forked workers that inherit it; at most AHEAD * jobs are in flight.
     `work` and the items must pickle (a module-level function, or a partial of one).
     The workers ignore Ctrl-C: this process stops them (after their current item); a
     worker whose parent is gone (killed) exits."""
@@ -48,14 +53,15 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterat
     if jobs <= 1 or len(head) < MIN_ITEMS:
         yield from map(work, chain(head, items))
         return
-    yield work(head[0])
+    if prepare is not None:
+        prepare()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     )
     pending: deque[Future[R]] = deque()
     try:
-        for item in chain(head[1:], items):
+        for item in chain(head, items):
             pending.append(pool.submit(work, item))
             if len(pending) >= AHEAD * jobs:
                 yield pending.popleft().result()

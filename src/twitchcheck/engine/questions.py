@@ -238,10 +238,15 @@ def option_groups(groups: list[SignGroup], options: Iterable[str]) -> list[Optio
 _planner: Planner | None = None
 
 
-def next_step(case: Case, model: Model | None = None) -> NextStep:
+def planner() -> Planner:
+    """The planner of the knowledge's model, built once."""
     global _planner
-    if model is not None:
-        return Planner(model).next_step(case)
     if _planner is None:
         _planner = Planner(get_model())
-    return _planner.next_step(case)
+    return _planner
+
+
+def next_step(case: Case, model: Model | None = None) -> NextStep:
+    if model is not None:
+        return Planner(model).next_step(case)
+    return planner().next_step(case)
