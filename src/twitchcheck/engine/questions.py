@@ -60,6 +60,7 @@ class Planner:
             for q in model.knowledge.questions
         ]
         self.log_likelihood = np.log(table.likelihood)
+        self._answer_words = _words(table.leaves)  # answers x words: eight leaves a word
         self._sign_outcomes: dict[tuple[str, tuple[int, ...]], tuple[np.ndarray, np.ndarray]] = {}
 
     def next_step(self, case: Case) -> NextStep:
@@ -164,7 +165,12 @@ class Planner:
         answers = np.concatenate([a for a, _ in outcomes])
         picks[np.repeat(np.arange(len(sizes)), sizes), answers] = 1.0
         raw = rows.raw[0] + picks @ table.raw
-        leaves = rows.leaves[0] | ((picks @ table.leaves) > 0)
+        # the leaves the outcome's answers turn on, or'ed eight leaves to a word
+        starts = np.zeros(len(sizes), dtype=np.intp)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        words = np.bitwise_or.reduceat(self._answer_words[answers], starts, axis=0)
+        words |= _words(rows.leaves[0])
+        leaves = np.ascontiguousarray(words.view(bool)[:, : table.leaves.shape[1]])
         evaluated = model.evaluate(raw, leaves, None)
         lik = np.exp(picks @ self.log_likelihood)  # P(outcome | cause), outcomes x causes
         sums = np.zeros((len(plans), model.n_causes))
@@ -223,6 +229,14 @@ class Planner:
             option_groups=groups,
             help=spec.help,
         )
+
+
+def _words(leaves: np.ndarray) -> np.ndarray:
+    """Leaves (bool, the last axis) as words of eight, one byte each (uint64)."""
+    width = leaves.shape[-1]
+    padded = np.zeros((*leaves.shape[:-1], -(-width // 8) * 8), dtype=bool)
+    padded[..., :width] = leaves
+    return padded.view(np.uint64)
 
 
 def option_groups(groups: list[SignGroup], options: Iterable[str]) -> list[OptionGroup]:
