@@ -3,6 +3,7 @@ the same results, in the input's order, each bad line with its own error."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -128,3 +129,19 @@ def test_ordered_map_passes_a_workers_error_on():
         for r in pool.ordered_map(_fail_on_seven, range(30), jobs=2):
             got.append(r)
     assert got == list(range(7))
+
+
+def test_ordered_map_reads_only_a_few_items_ahead():
+    """Memory stays flat: the input is read as results are taken, a few items ahead."""
+    read = []
+
+    def items():
+        for x in itertools.count():
+            read.append(x)
+            yield x
+
+    results = pool.ordered_map(_square, items(), jobs=2)
+    taken = [next(results)[0] for _ in range(10)]
+    assert taken == [x * x for x in range(10)]
+    assert len(read) <= 10 + pool.AHEAD * 2 + 1
+    results.close()  # the workers are stopped
