@@ -28,7 +28,7 @@ R = TypeVar("R")
 # an input of fewer items than this is worked on in this process: starting workers
 # would cost more than it saves
 MIN_ITEMS = 4
-AHEAD = 2  # items in flight per worker: one being worked on, one waiting
+AHEAD = 2  # items in flight per process: one being worked on, one waiting
 PARENT_CHECK = 0.5  # seconds between a worker's looks at whether its parent is alive
 
 
