@@ -104,13 +104,10 @@ def _square(x: int) -> tuple[int, int]:
 
 def test_ordered_map_keeps_order_and_uses_workers():
     prepared = []
-    results = list(pool.ordered_map(_square, range(50), 3, lambda: prepared.append(1)))
+    results = list(pool.ordered_map(_square, range(50), 2, lambda: prepared.append(1)))
     assert [r for r, _ in results] == [x * x for x in range(50)]
     assert prepared == [1]  # here, once, before the workers start
-    pids = [pid for _, pid in results]
-    # every third item here (the process that also reads and writes), the rest in workers
-    assert {pids[i] for i in range(0, 50, 3)} == {os.getpid()}
-    assert os.getpid() not in {pids[i] for i in range(50) if i % 3}
+    assert os.getpid() not in {pid for _, pid in results}  # all in the workers
 
 
 def test_ordered_map_works_here_on_a_short_input_or_one_job():
@@ -146,5 +143,5 @@ def test_ordered_map_reads_only_a_few_items_ahead():
     results = pool.ordered_map(_square, items(), jobs=2)
     taken = [next(results)[0] for _ in range(10)]
     assert taken == [x * x for x in range(10)]
-    assert len(read) <= 10 + pool.AHEAD * 2
+    assert len(read) <= 10 + pool.AHEAD * 2 + 1
     results.close()  # the workers are stopped

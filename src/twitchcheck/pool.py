@@ -1,11 +1,11 @@
 """Work over a stream of items in worker processes, results in the items' order.
 
-`ordered_map(work, items, jobs)` is `map(work, items)` spread over `jobs` processes, this
-one and forked workers (concurrent.futures), for the batch command line: a few items in
-flight at a time, so that memory stays flat over any length of input, and the results
-come back in order. This process works too, rather than only passing items and results
-on: on a machine whose CPUs are busy with other work, fewer processes wait less for them
-(a third process took about 12% more CPU time for the same batch).
+`ordered_map(work, items, jobs)` is `map(work, items)` spread over `jobs` forked processes
+(concurrent.futures), for the batch command line: a few items in flight at a time, so that
+memory stays flat over any length of input, and the results come back in order. This
+process only passes items and results on: working on every jobs-th item here as well (one
+worker fewer) took less CPU time on a busy machine but was slower on a quiet one, where
+this process, reading and writing too, held the workers up (docs/engine.md, "Speed").
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,7 +27,7 @@ R = TypeVar("R")
 # an input of fewer items than this is worked on in this process: starting workers
 # would cost more than it saves
 MIN_ITEMS = 4
-AHEAD = 2  # items in flight per process: one being worked on, one waiting
+AHEAD = 2  # items in flight per worker: one being worked on, one waiting
 PARENT_CHECK = 0.5  # seconds between a worker's looks at whether its parent is alive
 
 
@@ -48,8 +47,7 @@ def ordered_map(
 ) -> Iterator[R]:
     """work(item) for every item, in order. With jobs > 1 and at least MIN_ITEMS items,
     `prepare()` runs here, so that what it loads (a model) is loaded once, and the items
-    are worked on by this process and `jobs - 1` forked workers that inherit it; at most
-    AHEAD * jobs are in flight.
+    go to `jobs` forked workers that inherit it; at most AHEAD * jobs are in flight.
     `work` and the items must pickle (a module-level function, or a partial of one).
     The workers ignore Ctrl-C: this process stops them (after their current item); a
     worker whose parent is gone (killed) exits."""
@@ -62,31 +60,18 @@ def ordered_map(
         prepare()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
-        jobs - 1, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
     )
-    # every jobs-th item is worked on here, when its turn to be written comes, the rest
-    # by the workers meanwhile: `jobs` processes in all, this one also reading and writing
-    pending: deque[Future[R] | _Here[T]] = deque()
+    pending: deque[Future[R]] = deque()
     try:
-        for i, item in enumerate(chain(head, items)):
-            pending.append(_Here(item) if i % jobs == 0 else pool.submit(work, item))
+        for item in chain(head, items):
+            pending.append(pool.submit(work, item))
             if len(pending) >= AHEAD * jobs:
-                yield _result(pending.popleft(), work)
+                yield pending.popleft().result()
         while pending:
-            yield _result(pending.popleft(), work)
+            yield pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-@dataclass(frozen=True)
-class _Here(Generic[T]):
-    """An item to be worked on in this process."""
-
-    item: T
-
-
-def _result(pending: Future[R] | _Here[T], work: Callable[[T], R]) -> R:
-    return work(pending.item) if isinstance(pending, _Here) else pending.result()
 
 
 def _start_worker(parent: int) -> None:
