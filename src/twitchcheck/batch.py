@@ -11,18 +11,18 @@ from twitchcheck.case import Case
 from twitchcheck.engine.answers import answer_table
 from twitchcheck.engine.assess import assess_cases
 from twitchcheck.engine.model import get_model
-from twitchcheck.engine.questions import next_step
+from twitchcheck.engine.questions import next_step, planner
 from twitchcheck.errors import InputError, parse_case
 
 CHUNK = 512
 
 
 def _chunked(
-    lines: Iterable[str | bytes], run: Callable[[list[Case]], list[dict]]
+    lines: Iterable[str | bytes], run: Callable[[list[Case]], list[dict]], start: int
 ) -> Iterator[tuple[int, dict]]:
-    """(line number, result) for every non-blank line; a line that is not a valid case gives
-    {"error": {...}} in its place."""
-    _settle()
+    """(line number, result) for every non-blank line, the first line numbered `start`; a
+    line that is not a valid case gives {"error": {...}} in its place."""
+    settle()
     pending: list[tuple[int, Case | dict]] = []
 
     def flush() -> Iterator[tuple[int, dict]]:
@@ -32,7 +32,7 @@ def _chunked(
             yield number, next(results) if isinstance(item, Case) else item
         pending.clear()
 
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=start):
         if not line or line.isspace():  # blank (as `not line.strip()`, without a copy)
             continue
         try:
@@ -44,22 +44,36 @@ def _chunked(
     yield from flush()
 
 
-def assess_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict]]:
+def assess_lines(lines: Iterable[str | bytes], start: int = 1) -> Iterator[tuple[int, dict]]:
     """Assessments of JSON case lines, in order, to be written with orjson: each result's
     causes are an orjson.Fragment (see `assess_cases`)."""
-    return _chunked(lines, partial(assess_cases, json_causes=True))
+    return _chunked(lines, partial(assess_cases, json_causes=True), start)
 
 
-def next_question_lines(lines: Iterable[str | bytes]) -> Iterator[tuple[int, dict]]:
+def next_question_lines(lines: Iterable[str | bytes], start: int = 1) -> Iterator[tuple[int, dict]]:
     """Next-question steps of JSON partial-case lines, in order."""
-    return _chunked(lines, lambda cases: [next_step(c).to_json_dict() for c in cases])
+    return _chunked(lines, lambda cases: [next_step(c).to_json_dict() for c in cases], start)
 
 
-def _settle() -> None:
+_settled = False
+
+
+def settle() -> None:
     """Build the model, then take it and everything else alive out of the garbage
     collector's sight: a batch makes millions of short-lived objects, and each collection
-    would otherwise walk the whole model again (about a third of the time per case)."""
+    would otherwise walk the whole model again (about a third of the time per case). Once
+    per process: workers forked after it inherit the settled heap (and share its pages)."""
+    global _settled
+    if _settled:
+        return
+    _settled = True
     answer_table(get_model())
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+
+
+def settle_questions() -> None:
+    """`settle`, with the next-question planner built too."""
+    planner()
+    settle()

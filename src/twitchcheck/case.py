@@ -174,7 +174,13 @@ class Case(_Strict):
         return self.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
 
 
+# the models of results: built when first used (the batch writes dicts, and never uses them)
+_BUILT_ON_FIRST_USE = ConfigDict(defer_build=True)
+
+
 class CauseResult(BaseModel):
+    model_config = _BUILT_ON_FIRST_USE
+
     id: str
     probability: float
     reasons: list[str]
@@ -182,6 +188,8 @@ class CauseResult(BaseModel):
 
 
 class PreventionItem(BaseModel):
+    model_config = _BUILT_ON_FIRST_USE
+
     id: str
     text: str
 
@@ -193,6 +201,8 @@ URGENCY_LEVELS: tuple[str, ...] = ("normal", "home_care", "see_vet", "emergency"
 class Change(BaseModel):
     """An unknown fact whose answer would change the urgency (contract 1.1)."""
 
+    model_config = _BUILT_ON_FIRST_USE
+
     field: str  # a case field path, or "signs"
     value: bool | float | str  # the answer; a sign id when field is "signs"
     urgency: Urgency
@@ -200,6 +210,8 @@ class Change(BaseModel):
 
 
 class Assessment(BaseModel):
+    model_config = _BUILT_ON_FIRST_USE
+
     urgency: Urgency
     causes: list[CauseResult]
     red_flags: list[str]
@@ -212,11 +224,15 @@ class Assessment(BaseModel):
 class OptionGroup(BaseModel):
     """A heading over some of a long checklist's options (the project's own addition)."""
 
+    model_config = _BUILT_ON_FIRST_USE
+
     label: str
     options: list[str]
 
 
 class Question(BaseModel):
+    model_config = _BUILT_ON_FIRST_USE
+
     field: str
     text: str
     options: list  # values of the field, or sign ids when field is "signs"
@@ -227,6 +243,8 @@ class Question(BaseModel):
 
 
 class NextStep(BaseModel):
+    model_config = _BUILT_ON_FIRST_USE
+
     done: bool
     question: Question | None = None
 

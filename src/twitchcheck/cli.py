@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # imported inside the commands that need them (start-up time)
 
 # one JSON Lines input line -> its result; the lines of an input -> (line number, result)
 LineHandler = Callable[[bytes], dict]
-ResultStream = Callable[[Iterator[bytes]], Iterable[tuple[int, dict]]]
-OnResult = Callable[[dict], None]
+ResultStream = Callable[[Iterable[bytes], int], Iterable[tuple[int, dict]]]
+Score = Callable[[dict], int]
 
 EXIT_CODES = """\
 Exit status: 0 done; 1 some batch lines were invalid (each has its own {"error": ...}
@@ -90,6 +90,15 @@ BatchOption = Annotated[
         "per line out, same order",
     ),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        min=1,
+        help="with --batch: processes working on the lines (default: the CPUs available; "
+        "the output is the same, in the same order)",
+    ),
+]
 TextOption = Annotated[
     str | None, typer.Option("--text", metavar="TEXT", help="the owner's own words")
 ]
@@ -140,13 +149,13 @@ def _open_batch(source: str) -> tuple[BinaryIO, int | None]:
     return handle, size
 
 
-def _stream(source: str, handle: LineHandler, on_result: OnResult | None = None) -> None:
+def _stream(source: str, handle: LineHandler) -> None:
     """Run `handle(line: bytes) -> dict` over a JSON Lines file, one line at a time."""
 
-    def results(lines: Iterable[bytes]) -> Iterator[tuple[int, dict]]:
+    def results(lines: Iterable[bytes], start: int) -> Iterator[tuple[int, dict]]:
         from twitchcheck.errors import InputError
 
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(lines, start=start):
             if not line.strip():
                 continue
             try:
@@ -154,49 +163,41 @@ def _stream(source: str, handle: LineHandler, on_result: OnResult | None = None)
             except InputError as exc:
                 yield number, {"error": {**exc.to_json(), "line": number}}
 
-    _stream_results(source, results, on_result)
+    _stream_results(source, results)
 
 
-def _stream_results(source: str, results: ResultStream, on_result: OnResult | None = None) -> None:
-    """Write `results(lines) -> (line number, result)` over a JSON Lines input (a file, or -
-    for standard input) as JSON Lines, in constant memory. A bad line gives
-    {"error": ...} on its own line and the exit status is 1; a line that is not UTF-8 says
-    so. A progress bar goes to standard error, only when it is a terminal."""
-    import orjson
+def _stream_results(
+    source: str,
+    results: ResultStream,
+    score: Score | None = None,
+    jobs: int = 1,
+    prepare: Callable[[], object] | None = None,
+) -> int:
+    """Write `results(lines, first line's number) -> (line number, result)` over a JSON
+    Lines input (a file, or - for standard input) as JSON Lines, in constant memory, in
+    chunks of CHUNK_LINES lines; with jobs > 1 the chunks are worked on by that many
+    processes (`twitchcheck.pool`, after `prepare()` has loaded what they share), and
+    written in order. A bad line gives {"error": ...}
+    on its own line and the exit status is 1; a line that is not UTF-8 says so. A
+    progress bar goes to standard error, only when it is a terminal. Returns the highest
+    `score(result)` of the results (0 without `score`)."""
+    from functools import partial
 
-    failed = False
+    from twitchcheck.pool import ordered_map
+
     out = sys.stdout.buffer
-    write, dumps = out.write, orjson.dumps
     source_file, size = _open_batch(source)
     progress = _progress(size) if _stderr_is_terminal() else None
-    not_utf8: dict[int, UnicodeDecodeError] = {}
-
-    def lines() -> Iterator[bytes]:
-        # each line is decoded on its own (by the JSON parser), so one line that is not
-        # UTF-8 spoils only itself; the rare line that is not ASCII is checked here too,
-        # only so that its error can say what is wrong
-        for number, line in enumerate(source_file, start=1):
-            if not line.isascii():
-                try:
-                    line.decode("utf-8")
-                except UnicodeDecodeError as bad:
-                    not_utf8[number] = bad
-            yield line
-
+    work = partial(_write_chunk, results, score)
+    failed, worst, done = False, 0, 0
     try:
-        for done, (number, result) in enumerate(results(lines()), start=1):
-            if "error" in result:
-                failed = True
-                if number in not_utf8:
-                    result["error"]["message"] = (
-                        f"line {number} is not UTF-8 text "
-                        f"(byte {not_utf8.pop(number).start + 1} of the line)"
-                    )
-                    result["error"]["fields"] = []
-            if on_result is not None:
-                on_result(result)
-            write(dumps(result) + b"\n")
-            if progress is not None and not done & 0xFF:
+        for written, chunk_failed, chunk_worst, lines in ordered_map(
+            work, _chunks(source_file), jobs, prepare
+        ):
+            out.write(written)
+            failed, worst = failed or chunk_failed, max(worst, chunk_worst)
+            done += lines
+            if progress is not None:
                 progress(source_file, done)
     finally:
         if progress is not None:
@@ -206,6 +207,56 @@ def _stream_results(source: str, results: ResultStream, on_result: OnResult | No
     out.flush()
     if failed:
         raise typer.Exit(1)
+    return worst
+
+
+CHUNK_LINES = 512  # lines read, worked on and written together
+
+
+def _chunks(source_file: BinaryIO) -> Iterator[tuple[int, list[bytes]]]:
+    """The input's lines in chunks: (the first line's number, the lines)."""
+    from itertools import islice
+
+    start = 1
+    while chunk := list(islice(source_file, CHUNK_LINES)):
+        yield start, chunk
+        start += len(chunk)
+
+
+def _write_chunk(
+    results: ResultStream, score: Score | None, chunk: tuple[int, list[bytes]]
+) -> tuple[bytes, bool, int, int]:
+    """One chunk of lines, written: (its JSON Lines, whether a line had an error, the
+    highest score of its results, its number of results)."""
+    import orjson
+
+    start, lines = chunk
+    # each line is decoded on its own (by the JSON parser), so one line that is not UTF-8
+    # spoils only itself; the rare line that is not ASCII is checked here too, only so
+    # that its error can say what is wrong
+    not_utf8: dict[int, UnicodeDecodeError] = {}
+    for number, line in enumerate(lines, start=start):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                not_utf8[number] = bad
+    written: list[bytes] = []
+    failed, worst, dumps = False, 0, orjson.dumps
+    for number, result in results(lines, start):
+        if "error" in result:
+            failed = True
+            if number in not_utf8:
+                result["error"]["message"] = (
+                    f"line {number} is not UTF-8 text "
+                    f"(byte {not_utf8.pop(number).start + 1} of the line)"
+                )
+                result["error"]["fields"] = []
+        if score is not None:
+            worst = max(worst, score(result))
+        written.append(dumps(result))
+    written.append(b"")
+    return b"\n".join(written), failed, worst, len(written) - 1
 
 
 def _progress(
@@ -296,6 +347,18 @@ def _show(assessment: dict, fmt: Format, case: dict | None) -> None:
     show_assessment(assessment, load_knowledge(), case=case)
 
 
+def _urgency_exit(result: dict) -> int:
+    """A batch result's --exit-code (0 for a line with an error)."""
+    urgency = result.get("urgency")
+    return URGENCY_EXIT.get(urgency, 0) if urgency else 0
+
+
+def _jobs(jobs: int | None) -> int:
+    from twitchcheck.pool import available_cpus
+
+    return available_cpus() if jobs is None else jobs
+
+
 @app.command()
 def assess(
     case: CaseOption = None,
@@ -316,6 +379,7 @@ def assess(
             help="exit with the urgency: 0 normal, 10 home care, 11 see a vet, 12 emergency",
         ),
     ] = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Assess a case: what to do now, why, what would change it, likely causes, prevention."""
     from twitchcheck.errors import InputError
@@ -325,18 +389,10 @@ def assess(
     if batch is not None:
         if output not in (None, Format.json):
             raise _fail("a batch is written as JSON Lines; leave out --format")
-        from twitchcheck.batch import assess_lines
+        from twitchcheck.batch import assess_lines, settle
 
-        worst = [0]
-        on_result = None
-        if exit_code:
-
-            def on_result(result: dict) -> None:
-                urgency = result.get("urgency")  # absent on a line with an error
-                worst[0] = max(worst[0], URGENCY_EXIT.get(urgency, 0) if urgency else 0)
-
-        _stream_results(batch, assess_lines, on_result)
-        raise typer.Exit(worst[0])
+        score = _urgency_exit if exit_code else None
+        raise typer.Exit(_stream_results(batch, assess_lines, score, _jobs(jobs), settle))
 
     fmt = output or (Format.table if _stdout_is_terminal() else Format.json)
     from twitchcheck.engine import assess_case
@@ -364,7 +420,9 @@ def assess(
 
 
 @app.command("next-question")
-def next_question(case: CaseOption = None, batch: BatchOption = None) -> None:
+def next_question(
+    case: CaseOption = None, batch: BatchOption = None, jobs: JobsOption = None
+) -> None:
     """The most useful next question for a partial case, or {"done": true}."""
     from twitchcheck.engine import next_step
     from twitchcheck.errors import InputError, parse_case
@@ -372,9 +430,9 @@ def next_question(case: CaseOption = None, batch: BatchOption = None) -> None:
     if (case is None) == (batch is None):
         raise _fail("give exactly one of --case FILE or --batch FILE.jsonl")
     if batch is not None:
-        from twitchcheck.batch import next_question_lines
+        from twitchcheck.batch import next_question_lines, settle_questions
 
-        _stream_results(batch, next_question_lines)
+        _stream_results(batch, next_question_lines, jobs=_jobs(jobs), prepare=settle_questions)
         return
     assert case is not None  # exactly one of case and batch was given
     try:

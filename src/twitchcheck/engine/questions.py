@@ -40,6 +40,7 @@ MIN_OUTCOME = 0.002
 MIGHT_LOWER = 0.05  # an emergency is settled once no question is this likely to lower it
 MAX_SIGNS_SEEN = 2  # sign answers are weighed up to this many signs seen at once
 UNSURE_ENOUGH = 3  # "don't know"s to questions asked on their merits before a settled stop
+MAX_KEPT = 1024  # checklists' outcomes kept, by their open signs
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Planner:
             for q in model.knowledge.questions
         ]
         self.log_likelihood = np.log(table.likelihood)
+        self._answer_words = _words(table.leaves)  # answers x words: eight leaves a word
+        self._sign_outcomes: dict[tuple[str, tuple[int, ...]], tuple[np.ndarray, np.ndarray]] = {}
 
     def next_step(self, case: Case) -> NextStep:
         model, table = self.model, self.table
@@ -131,22 +134,35 @@ class Planner:
 
     # --- answers and their value -----------------------------------------------------
 
-    def _outcomes(self, plan: Plan, answered: np.ndarray) -> list[list[int]]:
-        """Each possible answer to the question as the answer-table rows it adds."""
+    def _outcomes(self, plan: Plan, answered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each possible answer to the question as the answer-table rows it adds, as
+        (the rows of every answer one after the other, how many rows each answer adds).
+        Kept for each checklist's open signs: building its 232 outcomes took longer than
+        weighing them."""
         table = self.table
         if plan.spec.field != "signs":
-            return [[a] for a in table.of_field.get(plan.spec.field, [])]
-        open_signs = [table.topics[t] for t in plan.topics if not answered[t]]
-        outcomes = []
-        for size in range(min(MAX_SIGNS_SEEN, len(open_signs)) + 1):
-            for chosen in combinations(open_signs, size):
-                outcomes.append(
-                    [
-                        table.sign_seen[s] if s in chosen else table.sign_unseen[s]
-                        for s in open_signs
-                    ]
-                )
-        return outcomes
+            answers = np.array(table.of_field.get(plan.spec.field, []), dtype=np.intp)
+            return answers, np.ones(len(answers), dtype=np.intp)
+        key = (plan.spec.id, tuple(t for t in plan.topics if not answered[t]))
+        found = self._sign_outcomes.get(key)
+        if found is None:
+            open_signs = [table.topics[t] for t in key[1]]
+            outcomes = []
+            for size in range(min(MAX_SIGNS_SEEN, len(open_signs)) + 1):
+                for chosen in combinations(open_signs, size):
+                    outcomes.append(
+                        [
+                            table.sign_seen[s] if s in chosen else table.sign_unseen[s]
+                            for s in open_signs
+                        ]
+                    )
+            if len(self._sign_outcomes) >= MAX_KEPT:
+                self._sign_outcomes.clear()
+            found = self._sign_outcomes[key] = (
+                np.array(outcomes, dtype=np.intp).reshape(-1),
+                np.full(len(outcomes), len(open_signs), dtype=np.intp),
+            )
+        return found
 
     def _values(
         self,
@@ -158,18 +174,21 @@ class Planner:
     ) -> list[tuple[float, float]]:
         """(information gain, urgency value) of each question."""
         table, model = self.table, self.model
-        owner, members = [], []
-        for j, plan in enumerate(plans):
-            for outcome in self._outcomes(plan, answered):
-                owner.append(j)
-                members.append(outcome)
-        picks = np.zeros((len(members), len(table.answers)))
-        for i, outcome in enumerate(members):
-            picks[i, outcome] = 1.0
+        outcomes = [self._outcomes(plan, answered) for plan in plans]
+        counts = np.fromiter((len(n) for _, n in outcomes), dtype=np.intp, count=len(plans))
+        owner_arr = np.repeat(np.arange(len(plans)), counts)
+        sizes = np.concatenate([n for _, n in outcomes])
+        picks = np.zeros((len(sizes), len(table.answers)))  # outcomes x answers: 1 if added
+        answers = np.concatenate([a for a, _ in outcomes])
+        picks[np.repeat(np.arange(len(sizes)), sizes), answers] = 1.0
         raw = rows.raw[0] + picks @ table.raw
-        leaves = rows.leaves[0] | ((picks @ table.leaves) > 0)
+        # the leaves the outcome's answers turn on, or'ed eight leaves to a word
+        starts = np.zeros(len(sizes), dtype=np.intp)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        words = np.bitwise_or.reduceat(self._answer_words[answers], starts, axis=0)
+        words |= _words(rows.leaves[0])
+        leaves = np.ascontiguousarray(words.view(bool)[:, : table.leaves.shape[1]])
         evaluated = model.evaluate(raw, leaves, None)
-        owner_arr = np.array(owner)
         lik = np.exp(picks @ self.log_likelihood)  # P(outcome | cause), outcomes x causes
         sums = np.zeros((len(plans), model.n_causes))
         np.add.at(sums, owner_arr, lik)
@@ -229,6 +248,14 @@ class Planner:
         )
 
 
+def _words(leaves: np.ndarray) -> np.ndarray:
+    """Leaves (bool, the last axis) as words of eight, one byte each (uint64)."""
+    width = leaves.shape[-1]
+    padded = np.zeros((*leaves.shape[:-1], -(-width // 8) * 8), dtype=bool)
+    padded[..., :width] = leaves
+    return padded.view(np.uint64)
+
+
 def option_groups(groups: list[SignGroup], options: Iterable[str]) -> list[OptionGroup]:
     """A checklist's headed parts, each with only the options still offered."""
     offered = set(options)
@@ -242,10 +269,15 @@ def option_groups(groups: list[SignGroup], options: Iterable[str]) -> list[Optio
 _planner: Planner | None = None
 
 
-def next_step(case: Case, model: Model | None = None) -> NextStep:
+def planner() -> Planner:
+    """The planner of the knowledge's model, built once."""
     global _planner
-    if model is not None:
-        return Planner(model).next_step(case)
     if _planner is None:
         _planner = Planner(get_model())
-    return _planner.next_step(case)
+    return _planner
+
+
+def next_step(case: Case, model: Model | None = None) -> NextStep:
+    if model is not None:
+        return Planner(model).next_step(case)
+    return planner().next_step(case)

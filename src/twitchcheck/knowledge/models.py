@@ -16,7 +16,9 @@ Probability = float
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # validators are built on first use: a process that loads the knowledge from its cache
+    # (the command line) never validates it, and building them took a tenth of its start
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Reference(_Data):
@@ -67,7 +69,7 @@ class Condition(_Data):
     any: list[Condition] | None = None
     not_: Condition | None = Field(default=None, alias="not")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, populate_by_name=True)
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
@@ -194,7 +196,9 @@ class Cause(_Data):
         "illness_and_poisoning",
     ]
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, arbitrary_types_allowed=True
+    )
 
     _parse_actions = field_validator("actions", mode="before")(_actions)
 
@@ -313,7 +317,9 @@ class RedFlag(_Data):
     # first aid for this danger, shown before any cause's advice
     actions: list[Action] = []
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, defer_build=True, arbitrary_types_allowed=True
+    )
 
     _parse_actions = field_validator("actions", mode="before")(_actions)
 
