@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None, quick: bool | None = None) -> dict:
         ALLOWED_HOSTS="testserver",
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
         LOG_LEVEL="WARNING",
+        # production settings without Redis: a local run's per-process cache is enough here
+        LOCAL_RUN="1",
         PYTHONPATH=os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")]),
     )
     print(f"== diary ({EPISODES:,} episodes, {runs} timed runs each, in-process) ==")
