@@ -198,6 +198,9 @@ CONTEXTS = [
     ("After the hike his thigh twitched.", "during_or_after_exercise"),
     ("His leg jerks even when lying still.", "any_time"),
     ("She twitches all the time.", "any_time"),
+    ("They were taking her for a hike when she started twitching.", "during_or_after_exercise"),
+    ("She was just sitting there and started shaking.", "resting_awake"),
+    ("His leg twitches day or night.", "any_time"),
 ]
 
 
