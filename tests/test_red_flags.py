@@ -293,6 +293,20 @@ UNSURE_SITUATIONS = [
         "emergency",
     ),
     (
+        "an old beagle whose back legs have been getting weaker and shakier over the months",
+        {
+            "dog": {"breed": "beagle", "age_years": 12},
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "body_area": ["hind_leg"],
+                "pattern": "more_often_lately",
+            },
+            "signs": ["weakness_or_paralysis"],
+            "signs_absent": ["limping_or_pain", "collapse"],
+        },
+        "see_vet",
+    ),
+    (
         "a four-month-old rescue puppy, jabs not finished, with runny eyes and a twitching jaw",
         {
             "dog": {"age_years": 0.33, "vaccinations": "not_up_to_date"},
