@@ -293,6 +293,18 @@ UNSURE_SITUATIONS = [
         "emergency",
     ),
     (
+        "a bright dog that trembles along its back, nothing else known",
+        {
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "body_area": ["back"],
+                "context": "resting_awake",
+            },
+            "signs_absent": ["itching", "limping_or_pain"],
+        },
+        "home_care",
+    ),
+    (
         "an old beagle whose back legs have been getting weaker and shakier over the months",
         {
             "dog": {"breed": "beagle", "age_years": 12},
