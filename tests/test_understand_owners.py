@@ -299,6 +299,8 @@ QUANTITIES = [
     ("One fit at breakfast today and another at lunch.", "episode.count_24h", 2),
     ("he's been fitting for the last hour", "episode.duration", "over_5_minutes"),
     ("She has been trembling for the whole afternoon.", "episode.duration", "over_5_minutes"),
+    ("He shook for two straight hours at the fireworks.", "episode.duration", "over_5_minutes"),
+    ("She trembled for a solid ten minutes.", "episode.duration", "over_5_minutes"),
 ]
 
 

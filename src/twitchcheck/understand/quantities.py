@@ -102,6 +102,7 @@ _BOUND += r"|up to|less than|under|over|more than|at least|at most|a good|a full
 _BOUND += r"|the last|the past|a whole|the whole)"
 _AMOUNT = (
     rf"(?:(?P<n1>{NUMBER})(?:(?: ?(?:to|-|or|–) ?)(?P<n2>{NUMBER}))?[ -]?"
+    r"(?:(?:straight|solid|whole|full|long|good) )?"  # "two straight hours"
     rf"(?P<unit>second|sec|minute|min|hour|hr)s?\b(?P<half> and a half)?(?: or (?:so|two|more))?"
     rf"|(?P<split>a split second|a moment|a second or two|an instant|half a minute))"
 )
