@@ -3,10 +3,12 @@
 The shared scorer's `--noise` uses one fixed seed, so one lucky or unlucky draw can hide how
 often an owner's "don't know" costs a missed emergency. This replays its interviews (its own
 answer function, so the owner behaves exactly as there) in process, for each seed, and
-prints per file: urgency exact, emergencies missed (ids) and mild cases sent to a vet.
+prints per file: urgency exact, under-triaged, emergencies missed and mild cases sent to a
+vet (with their ids).
 
     .venv/bin/python bench/vignette_noise.py                  # seeds 1-5 and the scorer's
     .venv/bin/python bench/vignette_noise.py --noise 0.3 --seeds 1,2,3 dev2
+    .venv/bin/python bench/vignette_noise.py bench/probes/vet.jsonl   # any vignette file
 """
 
 from __future__ import annotations
@@ -57,8 +59,9 @@ def interviews(rows: list[dict[str, Any]], noise: float, seed: int, sv: ModuleTy
     return [assess(p).urgency for p in partials]
 
 
-def under_triaged(got: list[str], want: list[str]) -> int:
-    return sum(LEVELS.index(g) < LEVELS.index(w) for g, w in zip(got, want, strict=True))
+def under_triaged(rows: list[dict[str, Any]], got: list[str], want: list[str]) -> list[str]:
+    return [r["id"] for r, g, w in zip(rows, got, want, strict=True)
+            if LEVELS.index(g) < LEVELS.index(w)]  # fmt: skip
 
 
 def main() -> None:
@@ -74,7 +77,8 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|")
     for name in args.files:
-        path = SHARED / "vignettes" / f"{name}.jsonl"
+        path = Path(name) if name.endswith(".jsonl") else SHARED / "vignettes" / f"{name}.jsonl"
+        name = path.stem
         rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
         for seed in seeds:
             got = interviews(rows, args.noise, seed, sv)
@@ -84,8 +88,8 @@ def main() -> None:
                       if w == "emergency" and g != "emergency"]  # fmt: skip
             mild = [i for i, w in enumerate(want) if w in ("normal", "home_care")]
             to_vet = [rows[i]["id"] for i in mild if LEVELS.index(got[i]) >= 2]
-            under = under_triaged(got, want)
-            print(f"| {name} | {seed} | {exact}/{len(rows)} | {under} "
+            under = under_triaged(rows, got, want)
+            print(f"| {name} | {seed} | {exact}/{len(rows)} | {len(under)} {' '.join(under)} "
                   f"| {len(missed)} {' '.join(missed)} "
                   f"| {len(to_vet)}/{len(mild)} {' '.join(to_vet)} |")  # fmt: skip
 

@@ -12,6 +12,69 @@ from twitchcheck import assess
 PICTURES = [
     pytest.param(
         {
+            "dog": {"age_years": 0.2},
+            "episode": {
+                "looks_like": "twitching_or_jerking",
+                "trigger": "after_a_meal",
+                "aware": "yes",
+                "duration": "under_5_minutes",
+            },
+        },
+        "hiccups",
+        ("normal",),
+        id="hiccups: a puppy's chest jerks for a few minutes after it gulps its food",
+    ),
+    pytest.param(
+        {
+            "dog": {"age_years": 0.3},
+            "episode": {"looks_like": "twitching_or_jerking", "trigger": "after_a_meal"},
+            "signs": ["cough"],
+        },
+        None,
+        ("see_vet",),
+        id="hiccups escalation: the jerks come with a cough",
+    ),
+    pytest.param(
+        {
+            "dog": {"age_years": 6},
+            "episode": {"looks_like": "twitching_or_jerking", "trigger": "after_a_meal"},
+        },
+        "hiccups",
+        ("home_care",),
+        id="hiccups escalation: a grown dog, watched rather than called normal",
+    ),
+    pytest.param(
+        {
+            "dog": {"age_years": 12},
+            "episode": {
+                "body_area": ["hind_leg"],
+                "looks_like": "trembling_or_shivering",
+                "trigger": "standing_or_getting_up",
+            },
+            "signs": ["muscle_stiffness"],
+        },
+        "old_age_tremor",
+        ("see_vet",),
+        id="old-age tremor escalation: stiff getting up, the sign of arthritis",
+    ),
+    pytest.param(
+        {
+            "dog": {"age_years": 11},
+            "episode": {
+                "body_area": ["hind_leg"],
+                "looks_like": "trembling_or_shivering",
+                "context": "resting_awake",
+            },
+            "history": {"recent_heavy_exercise": True},
+            "signs": ["muscle_stiffness"],
+            "signs_absent": ["limping_or_pain"],
+        },
+        None,
+        ("home_care",),
+        id="old dog stiff after a week of far longer walks: sore muscles, not arthritis",
+    ),
+    pytest.param(
+        {
             "dog": {"age_years": 3, "breed": "labrador retriever", "sex": "male"},
             "episode": {
                 "context": "any_time",

@@ -187,6 +187,75 @@ SITUATIONS = [
         },
         "home_care",
     ),
+    (
+        "a young retriever's back end has given way during fetch a few times, alert throughout "
+        "and itself again after a rest, on cool days",
+        {
+            "dog": {"age_years": 2},
+            "episode": {
+                "context": "during_or_after_exercise",
+                "pattern": "occasional",
+                "aware": "yes",
+                "afterwards": "normal",
+            },
+            "history": {"hot_weather_or_overheated": False},
+            "signs": ["collapse", "weakness_or_paralysis"],
+        },
+        "see_vet",
+    ),
+    (
+        "the same going down for the first time",
+        {
+            "dog": {"age_years": 2},
+            "episode": {"context": "during_or_after_exercise", "pattern": "first_time"},
+            "signs": ["collapse"],
+        },
+        "emergency",
+    ),
+    (
+        "the same recurring collapse, but on a hot afternoon",
+        {
+            "dog": {"age_years": 2},
+            "episode": {
+                "context": "during_or_after_exercise",
+                "pattern": "occasional",
+                "aware": "yes",
+                "afterwards": "normal",
+            },
+            "history": {"hot_weather_or_overheated": True},
+            "signs": ["collapse"],
+        },
+        "emergency",
+    ),
+    (
+        "an adult dog found this morning unsteady and weak in the back legs, trembling",
+        {
+            "dog": {"age_years": 5},
+            "episode": {"body_area": ["hind_leg"], "looks_like": "trembling_or_shivering"},
+            "signs": ["weakness_or_paralysis", "wobbling"],
+        },
+        "emergency",
+    ),
+    (
+        "an old dog's back legs have grown weaker and wobblier over months",
+        {
+            "dog": {"age_years": 12},
+            "episode": {"body_area": ["hind_leg"], "pattern": "more_often_lately"},
+            "signs": ["weakness_or_paralysis", "wobbling"],
+        },
+        "see_vet",
+    ),
+    (
+        "two days of loose stools, drinking little, tacky gums and quiet, but still eating",
+        {
+            "dog": {"age_years": 4},
+            "episode": {"looks_like": "trembling_or_shivering"},
+            "history": {"low_water_intake": True},
+            "signs": ["vomiting_or_diarrhea", "dry_gums_or_sunken_eyes", "lethargy"],
+            "signs_absent": ["poor_appetite", "weakness_or_paralysis", "collapse"],
+        },
+        "see_vet",
+    ),
 ]
 
 

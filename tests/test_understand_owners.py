@@ -62,6 +62,9 @@ LOOKS_LIKE = [
     ("he gets a cramp in his thigh after fetch", "cramp_or_stiffening"),
     ("Her head keeps bobbing up and down.", "head_bobbing"),
     ("He nods his head over and over like he's saying yes.", "head_bobbing"),
+    # hiccups are seen as a jerk of the chest and belly
+    ("our pup has the hiccups again, her whole body jumps", "twitching_or_jerking"),
+    ("is it normal for a puppy to get hiccoughs?", "twitching_or_jerking"),
     # a seizure named anywhere wins over the other words
     ("He was shaking all over and then had a full seizure.", "seizure_or_fit"),
     # otherwise the owner's first word for it
@@ -163,6 +166,8 @@ TRIGGERS = [
     ("He's been trembling since he skipped breakfast.", "missed_meal"),
     ("Her legs shake right after she eats.", "after_a_meal"),
     ("He gets the twitches after his dinner.", "after_a_meal"),
+    ("she gets hiccups after she wolfs down her food", "after_a_meal"),
+    ("He jerks like that after nearly every meal.", "after_a_meal"),
     ("She started shaking out of the blue.", "none_noticed"),
     ("It happens for no reason that we can see.", "none_noticed"),
 ]
