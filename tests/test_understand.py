@@ -599,6 +599,8 @@ STATED_BUT_NOT_IN_VIGNETTE = {
     "D022": {"signs.wobbling": "was wobbly and confused"},
     "D028": {"episode.body_area.front_leg": "her legs twitch",
              "episode.body_area.hind_leg": "her legs twitch"},
+    # new since yesterday: the vignette leaves the pattern open
+    "D030": {"episode.pattern": "Since yesterday evening"},
 }  # fmt: skip
 
 

@@ -61,6 +61,9 @@ LOOKS_LIKE = [
     ("Her hind leg went stiff and locked up.", "cramp_or_stiffening"),
     ("he gets a cramp in his thigh after fetch", "cramp_or_stiffening"),
     ("Her head keeps bobbing up and down.", "head_bobbing"),
+    # the vets' name for it, and owners' "spells"
+    ("He was diagnosed with idiopathic head tremors last year.", "head_bobbing"),
+    ("She had one of her bobbing spells tonight.", "head_bobbing"),
     ("He nods his head over and over like he's saying yes.", "head_bobbing"),
     # hiccups are seen as a jerk of the chest and belly
     ("our pup has the hiccups again, her whole body jumps", "twitching_or_jerking"),
@@ -148,6 +151,7 @@ DISTRACTED = [
     ("It doesn't stop when I call her.", "no"),
     ("Nothing stops it, not even food.", "no"),
     ("He keeps shaking even when we call him.", "no"),
+    ("Her head was bobbing, so I talked to her and it stopped.", "yes"),
 ]
 
 
@@ -168,6 +172,7 @@ TRIGGERS = [
     ("He gets the twitches after his dinner.", "after_a_meal"),
     ("she gets hiccups after she wolfs down her food", "after_a_meal"),
     ("He jerks like that after nearly every meal.", "after_a_meal"),
+    ("Her head bobs after getting really excited.", "cold_fear_or_excitement"),
     ("She started shaking out of the blue.", "none_noticed"),
     ("It happens for no reason that we can see.", "none_noticed"),
 ]
@@ -255,6 +260,11 @@ HEDGES = [
     ("She shakes as if she is cold or scared.", "signs.anxiety_or_restlessness"),
     ("He shivers like he's frightened of something.", "signs.anxiety_or_restlessness"),
     ("It looks like a horse shaking off a fly.", "episode.trigger"),
+    # a guess put as a question
+    (
+        "his back legs tremble after the long hike, just sore muscles right?",
+        "signs.limping_or_pain",
+    ),
 ]
 
 
@@ -346,12 +356,44 @@ HISTORY = [
      "history.new_food_or_medication", True),
     ("He got hold of some weed brownies.", "history.possible_toxin", "yes"),
     ("She hasn't eaten anything odd.", "history.possible_toxin", "no"),
+    ("our pup had her second vaccination yesterday and she's a bit trembly",
+     "history.new_food_or_medication", True),
+    # fits coming closer together, said as a change from how it used to be
+    ("She used to have a fit every few months, but now she's had three this week.",
+     "episode.pattern", "more_often_lately"),
+    # a spell that started today, told as news, is new
+    ("Since this morning he's been trembling and won't settle.", "episode.pattern", "first_time"),
+    ("She started shaking about an hour ago.", "episode.pattern", "first_time"),
+    # ...unless the owner also says it comes and goes
+    ("He's been twitching on and off since yesterday.", "episode.pattern", "occasional"),
+    ("Hamish did his usual thing, back legs stiff and goose-stepping.",
+     "episode.pattern", "occasional"),
+    # how the dog is after: "out of it during" is about the episode, not after it
+    ("He's out of it during them but recovers fine in between.", "episode.afterwards", "normal"),
+    ("Her legs jerked for a minute and a few minutes later she was fine.",
+     "episode.afterwards", "normal"),
+    ("she's really quiet today and shivering", "signs.lethargy", True),
+    ("he's a bit shaky and flat", "signs.lethargy", True),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "key", "value"), HISTORY)
 def test_history_and_pattern(text, key, value):
     check(text, {key: value})
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # a vaccination status, not a new medicine
+        ("He's had all his jabs and shakes when he's cold.", "history.new_food_or_medication"),
+        # used to, and now less often: not coming closer together
+        ("She used to shake a lot but now she hardly ever does.", "episode.pattern"),
+    ],
+)
+def test_history_and_pattern_not_read_into_other_words(text, key):
+    case, _ = understand(text)
+    assert flat(case).get(key) != ("more_often_lately" if key == "episode.pattern" else True)
 
 
 # --- text with nothing understood ------------------------------------------------------
