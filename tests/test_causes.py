@@ -12,6 +12,21 @@ from twitchcheck import assess
 PICTURES = [
     pytest.param(
         {
+            "dog": {"age_years": 10},
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "trigger": "missed_meal",
+                "aware": "yes",
+                "duration": "constant",
+            },
+            "signs": ["wobbling", "lethargy"],
+        },
+        None,
+        ("emergency",),
+        id="low blood sugar escalation: dull and staggering, and it has not passed",
+    ),
+    pytest.param(
+        {
             "dog": {"age_years": 0.2},
             "episode": {
                 "looks_like": "twitching_or_jerking",

@@ -256,6 +256,32 @@ SITUATIONS = [
         },
         "see_vet",
     ),
+    (
+        "a small dog shut out on a frosty night has stopped shivering and is limp",
+        {
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "trigger": "cold_fear_or_excitement",
+            },
+            "signs": ["weakness_or_paralysis", "lethargy"],
+        },
+        "emergency",
+    ),
+    (
+        "a dog whose legs go weak whenever it gets excited, again and again, and then recovers",
+        {
+            "dog": {"age_years": 2},
+            "episode": {
+                "trigger": "cold_fear_or_excitement",
+                "pattern": "occasional",
+                "aware": "yes",
+                "afterwards": "normal",
+                "duration": "under_5_minutes",
+            },
+            "signs": ["weakness_or_paralysis"],
+        },
+        "see_vet",
+    ),
 ]
 
 
