@@ -329,6 +329,11 @@ def test_numbers_and_time_spans(text, key, value):
     [
         ("My son is 12 and he says the dog twitches.", "dog.age_years"),
         ("His legs twitch, so today we took him to another vet.", "episode.count_24h"),
+        # one more of a known condition, not a second today
+        (
+            "He was diagnosed with head tremors last year and had another one tonight.",
+            "episode.count_24h",
+        ),
         ("We walked for the past hour and now he twitches.", "episode.duration"),
         ("It's 31 degrees out.", "dog.age_years"),
         ("Within ten minutes of the shaking he was fine.", "episode.duration"),
@@ -367,6 +372,8 @@ HISTORY = [
     # ...unless the owner also says it comes and goes
     ("He's been twitching on and off since yesterday.", "episode.pattern", "occasional"),
     ("Hamish did his usual thing, back legs stiff and goose-stepping.",
+     "episode.pattern", "occasional"),
+    ("Her head tremors were diagnosed last year; she had another one tonight.",
      "episode.pattern", "occasional"),
     # how the dog is after: "out of it during" is about the episode, not after it
     ("He's out of it during them but recovers fine in between.", "episode.afterwards", "normal"),

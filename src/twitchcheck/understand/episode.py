@@ -38,6 +38,13 @@ _TIMES_OF_AN_EPISODE = re.compile(
     EPISODE_WORD.pattern[:-3] + r"|happen\w*|did (?:it|this)|done (?:it|this)"
     r"|had (?:it|one|them|this)|it's been|there have been)\b"
 )
+# "another" is a second episode today only after one episode told of earlier in the text
+# ("had a fit this morning and now another"); after a condition ("diagnosed with head
+# tremors last year; he had another one tonight") it is one more of those, not two today
+_ONE_EPISODE_BEFORE = re.compile(
+    r"\b(?:a|an|one|the first|his first|her first)"
+    r" (?:[\w-]+ ){0,2}?(?:fit|seizure|episode|attack|convulsion|turn|spell)\b"
+)
 _CLAUSE_END = re.compile(r"[,.;:!?\n()]+| but ")
 BOTH_LEGS = "both_legs"
 
@@ -144,6 +151,10 @@ def counts(clauses: Clauses, sentences: list[tuple[int, int]]) -> list[tuple[int
             text, max(start, m.start() - 40), m.start()
         ):
             continue  # "she vomited twice today", "yelped once", "once they put him in"
+        if (m.group("another") or m.group("another2")) and not _ONE_EPISODE_BEFORE.search(
+            text, 0, m.start()
+        ):
+            continue
         value = count_value(m)
         if value is not None:
             found.append((value, m.start(), m.end()))
