@@ -296,6 +296,16 @@ def test_owner_situations_get_the_urgency_vets_give_them(case, urgency):
 # turn an everyday picture into an emergency.
 UNSURE_SITUATIONS = [
     (
+        "the muscles along a dog's back twitch, it has been sick and cannot settle, and "
+        "nobody knows what it got into",
+        {
+            "episode": {"body_area": ["back"], "looks_like": "twitching_or_jerking"},
+            "signs": ["vomiting_or_diarrhea", "anxiety_or_restlessness"],
+            "unknown": ["history.possible_toxin"],
+        },
+        "emergency",
+    ),
+    (
         "jaw champing twice today in a dog whose owner could not tell if it heard them",
         {
             "episode": {"count_24h": 2, "looks_like": "twitching_or_jerking"},
