@@ -12,6 +12,36 @@ from twitchcheck import assess
 PICTURES = [
     pytest.param(
         {
+            "dog": {"age_years": 4},
+            "episode": {
+                "body_area": ["face_head"],
+                "looks_like": "trembling_or_shivering",
+                "duration": "seconds",
+                "aware": "yes",
+            },
+            "signs": ["itching", "skin_redness_or_hives"],
+        },
+        "ear_disease",
+        ("see_vet",),
+        id="ear disease: hard shakes of the head, scratching at a red ear",
+    ),
+    pytest.param(
+        {
+            "dog": {"age_years": 2},
+            "episode": {
+                "body_area": ["face_head"],
+                "looks_like": "head_bobbing",
+                "aware": "yes",
+                "pattern": "occasional",
+            },
+            "signs_absent": ["itching"],
+        },
+        "idiopathic_head_tremor",
+        ("home_care",),
+        id="head tremor, not the ear: bobbing spells in a young dog that is not itchy",
+    ),
+    pytest.param(
+        {
             "dog": {"age_years": 10},
             "episode": {
                 "looks_like": "trembling_or_shivering",
