@@ -65,6 +65,9 @@ LOOKS_LIKE = [
     ("He was diagnosed with idiopathic head tremors last year.", "head_bobbing"),
     ("She had one of her bobbing spells tonight.", "head_bobbing"),
     ("He nods his head over and over like he's saying yes.", "head_bobbing"),
+    # a worried question after the word is no hedge on it
+    ("he's just shaking, should I worry or no?", "trembling_or_shivering"),
+    ("she's just trembling all over, is that ok?", "trembling_or_shivering"),
     # hiccups are seen as a jerk of the chest and belly
     ("our pup has the hiccups again, her whole body jumps", "twitching_or_jerking"),
     ("is it normal for a puppy to get hiccoughs?", "twitching_or_jerking"),
@@ -394,6 +397,8 @@ def test_history_and_pattern(text, key, value):
     [
         # a vaccination status, not a new medicine
         ("He's had all his jabs and shakes when he's cold.", "history.new_food_or_medication"),
+        # the house, not the dog
+        ("It's been really quiet at home since the kids left, and he shivers.", "signs.lethargy"),
         # used to, and now less often: not coming closer together
         ("She used to shake a lot but now she hardly ever does.", "episode.pattern"),
     ],
