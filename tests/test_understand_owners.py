@@ -384,6 +384,9 @@ HISTORY = [
      "episode.afterwards", "normal"),
     ("she's really quiet today and shivering", "signs.lethargy", True),
     ("he's a bit shaky and flat", "signs.lethargy", True),
+    ("I called her and she stopped breathing for a second, she was twitching",
+     "signs.breathing_difficulty", True),
+    ("he was shaking and his tongue went blue", "signs.breathing_difficulty", True),
 ]  # fmt: skip
 
 
@@ -397,6 +400,7 @@ def test_history_and_pattern(text, key, value):
     [
         # a vaccination status, not a new medicine
         ("He's had all his jabs and shakes when he's cold.", "history.new_food_or_medication"),
+        ("He is not breathing hard, just shaking.", "signs.breathing_difficulty"),
         # the house, not the dog
         ("It's been really quiet at home since the kids left, and he shivers.", "signs.lethargy"),
         # used to, and now less often: not coming closer together
