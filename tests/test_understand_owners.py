@@ -387,6 +387,16 @@ HISTORY = [
     ("I called her and she stopped breathing for a second, she was twitching",
      "signs.breathing_difficulty", True),
     ("he was shaking and his tongue went blue", "signs.breathing_difficulty", True),
+    ("she's shaking and her breathing is really fast and shallow", "signs.breathing_difficulty",
+     True),
+    ("he's shaking and his back legs are dragging, he's a dachshund",
+     "signs.weakness_or_paralysis", True),
+    ("he found my ibuprofen and chewed the packet, now he's trembling",
+     "history.possible_toxin", "yes"),
+    ("he's shaking and keeps trying to be sick but nothing comes up",
+     "signs.vomiting_or_diarrhea", True),
+    ("my dog had a seizure and now he's having another one straight after",
+     "episode.count_24h", 2),
 ]  # fmt: skip
 
 

@@ -256,7 +256,7 @@ COUNT = re.compile(
     r"(?= (?:today|tonight|this|since|now|just))"
     # the fit left unsaid: "now he's just had another", "another at lunch", "and then
     # another an hour later", "another exactly the same"
-    r"|(?:(?<=had )|(?<=and )|(?<=then )|(?<=, ))(?P<another2>another)"
+    r"|(?:(?<=had )|(?<=and )|(?<=then )|(?<=, )|(?<=having ))(?P<another2>another)"
     r"(?=[.,;!?]|$| (?:one|today|tonight|this|now|just|exactly|straight|at|an? (?:hour|minute)"
     r"|\w+ (?:hours?|minutes?|mins?) (?:later|after)|later|soon after|right after|after that))"
     rf"|(?:had|has had|'s had|having|'s having|is having|was having|had had) (?P<one>a|an|one)"
@@ -267,7 +267,8 @@ _SAME_DAY = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|evening)|last night|earlier|just now"
     r"|(?:an|one|two|three|four|five|\d+|a few|a couple of|couple of) (?:hours?|minutes?|mins?)"
     r" ago|since (?:this morning|last night|yesterday|\d)|in (?:the (?:last|past) )?(?:24"
-    r"|twenty-four) hours|in (?:a|one) day|at \d{1,2}(?::\d\d)? ?(?:am|pm)|right now|currently)\b"
+    r"|twenty-four) hours|in (?:a|one) day|at \d{1,2}(?::\d\d)? ?(?:am|pm)|right now|currently"
+    r"|(?:straight|right|soon|just) after(?:wards)?)\b"
 )
 
 
