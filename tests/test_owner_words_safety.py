@@ -48,6 +48,12 @@ EMERGENCIES = [
     "our spaniel ate some mouldy bread from the compost and is now shaking all over",
     "my dog fell down the stairs, is crying and shaking and won't put weight on his leg",
     "dachshund cant move his back legs and is shaking",
+    "he's shaking and his back legs are dragging, he's a dachshund",
+    "she's shaking and her breathing is really fast and shallow, it's 30 degrees out",
+    "my dog had a seizure and now he's having another one straight after",
+    "my diabetic dog had her insulin but didnt eat, now shes trembling and staggering and"
+    " it isnt passing",
+    "our little dog got shut out all night in the frost, now she's limp and not shivering",
 ]
 
 EVERYDAY = [
@@ -72,6 +78,8 @@ EVERYDAY = [
     "she trembles with excitement when we get the lead out",
     "my old dog has a little tremor in his back legs when he stands for a while",
     "his lip twitches in his sleep",
+    "my 10 week old puppy gets hiccups after she gulps her food, her whole body jerks",
+    "the pup hiccups for a few minutes after every meal then goes back to playing",
 ]
 
 
