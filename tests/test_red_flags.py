@@ -554,3 +554,21 @@ def test_a_dog_that_cannot_be_woken_is_not_said_to_be_dreaming():
     )
     assert result.causes[0].id != "rem_sleep"
     assert LEVEL[result.urgency] >= LEVEL["see_vet"]
+
+
+def test_a_red_flag_sign_never_lowers_the_urgency_through_the_odds():
+    # a short fit in an unvaccinated dog is urgent for distemper; that the dog fell during
+    # it makes distemper a little less likely, but must not make the case less urgent
+    fit = {
+        "dog": {"vaccinations": "not_up_to_date"},
+        "episode": {
+            "looks_like": "seizure_or_fit",
+            "duration": "seconds",
+            "aware": "no",
+            "afterwards": "normal",
+        },
+    }
+    before = assess(fit)
+    fell = assess({**fit, "signs": ["collapse"]})
+    assert LEVEL[fell.urgency] >= LEVEL[before.urgency] == LEVEL["emergency"]
+    assert set(before.red_flags) <= set(fell.red_flags)

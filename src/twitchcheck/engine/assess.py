@@ -41,8 +41,52 @@ def assess_cases(
     columns = [model.features.columns(c) for c in cases]
     rows = table.rows(columns)
     base = model.evaluate(rows.raw, rows.leaves, rows.known)
+    base = _never_lowered_by_red_flag_signs(model, table, cases, base)
     changes = what_would_change(model, table, rows, base)
     return _assessments(_parts(model), model, columns, rows, base, changes, json_causes)
+
+
+def _never_lowered_by_red_flag_signs(
+    model: Model, table: AnswerTable, cases: list[Case], base: Evaluation
+) -> Evaluation:
+    """A case that shows a red-flag sign is at least as urgent as the same case without it.
+    The sign can shift the odds away from the cause that made the case urgent (a fall in a
+    short fit makes distemper less likely); where that would lower the urgency, the row
+    takes the odds and the urgency of the case without the sign, and keeps every red flag
+    that fired with it."""
+    signs = set(model.knowledge.meta.red_flag_signs)
+    with_sign = [i for i, c in enumerate(cases) if signs.intersection(c.signs)]
+    if not with_sign:
+        return base
+    without = [
+        cases[i].model_copy(update={"signs": [s for s in cases[i].signs if s not in signs]})
+        for i in with_sign
+    ]
+    rows = table.rows([model.features.columns(c) for c in without])
+    other = model.evaluate(rows.raw, rows.leaves, rows.known)
+    higher = other.level > base.level[with_sign]
+    if not higher.any():
+        return base
+    at = np.array(with_sign)[higher]
+    post, cause_level, escalated = base.post.copy(), base.cause_level.copy(), base.escalated.copy()
+    level, uncapped = base.level.copy(), base.uncapped.copy()
+    post[at], cause_level[at], escalated[at] = (
+        other.post[higher],
+        other.cause_level[higher],
+        other.escalated[higher],
+    )
+    level[at] = other.level[higher]
+    uncapped[at] = np.maximum(base.uncapped[at], other.uncapped[higher])
+    return Evaluation(
+        post=post,
+        leaves=base.leaves,
+        cause_level=cause_level,
+        escalated=escalated,
+        fired=base.fired,
+        flag_level=base.flag_level,
+        level=level,
+        uncapped=uncapped,
+    )
 
 
 def what_would_change(

@@ -279,6 +279,9 @@ def _check_whole(k: Knowledge) -> None:
     for level in ("emergency", "see_vet", "home_care", "normal"):
         if level not in k.meta.urgency:
             raise KnowledgeError(f"meta.yaml: urgency.{level}: missing")
+    for sign in k.meta.red_flag_signs:
+        if sign not in k.signs:
+            raise KnowledgeError(f"meta.yaml: red_flag_signs: unknown sign {sign!r}")
 
 
 def _check_actions(k: Knowledge, actions: Iterable[Action], where: str) -> None:

@@ -348,6 +348,8 @@ class Meta(_Data):
     evidence_weight: float = Field(default=1.0, gt=0, le=1)
     # when the case says too little to go on, the first action says so
     too_little_known: str
+    # signs that are red flags in themselves: seeing one never lowers the urgency
+    red_flag_signs: list[str] = []
     guide: list[GuideSection] = []
 
 
