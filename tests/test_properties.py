@@ -120,14 +120,33 @@ def test_adding_a_red_flag_sign_never_lowers_the_urgency(case, sign):
     assert LEVEL[after.urgency] >= before
     episode = case.get("episode", {})
     recovered = episode.get("afterwards") == "normal"
-    short_fit = (
+    signs = case.get("signs", [])
+    # what an owner sees of a fit, as the red flags read it
+    looks_like_a_fit = (
         episode.get("looks_like") == "seizure_or_fit"
+        or episode.get("aware") == "no"
+        or "loss_of_bladder_control" in signs
+        or ("paddling_or_chomping" in signs and episode.get("aware") != "yes")
+    )
+    short_fit = (
+        looks_like_a_fit
         and episode.get("duration") in ("seconds", "under_5_minutes")
+        and episode.get("context") != "during_or_after_exercise"
         and episode.get("afterwards") in ("normal", "confused_or_wobbly")
     )
-    if (sign == "breathing_difficulty" and recovered) or (sign == "collapse" and short_fit):
+    went_down_before_and_recovered = (
+        episode.get("pattern") in ("occasional", "more_often_lately")
+        and episode.get("aware") == "yes"
+        and recovered
+        and case.get("history", {}).get("hot_weather_or_overheated") is not True
+        and "overheating" not in signs
+    )
+    if (sign == "breathing_difficulty" and recovered) or (
+        sign == "collapse" and (short_fit or went_down_before_and_recovered)
+    ):
         # hard breathing during an episode the dog has fully recovered from; falling in a
-        # short fit it has come round from (judged by the fit's own criteria)
+        # short fit it has come round from (judged by the fit's own criteria); going down
+        # again, alert, in a dog that has come back to itself each time (seen soon)
         assert LEVEL[after.urgency] >= LEVEL["see_vet"]
     else:
         assert after.urgency == "emergency"
