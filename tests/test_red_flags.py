@@ -296,6 +296,27 @@ def test_owner_situations_get_the_urgency_vets_give_them(case, urgency):
 # turn an everyday picture into an emergency.
 UNSURE_SITUATIONS = [
     (
+        "shivering all over after two days of loose stools, gums tacky and the dog dull; "
+        "nobody knows whether it ate anything",
+        {
+            "episode": {"body_area": ["whole_body"], "looks_like": "trembling_or_shivering"},
+            "signs": ["vomiting_or_diarrhea", "dry_gums_or_sunken_eyes", "lethargy"],
+            "unknown": ["history.possible_toxin"],
+        },
+        "see_vet",
+    ),
+    (
+        "shivering all over since this morning with vomiting and drooling, gums still moist, "
+        "and nobody knows whether it ate anything",
+        {
+            "episode": {"body_area": ["whole_body"], "looks_like": "trembling_or_shivering"},
+            "signs": ["vomiting_or_diarrhea", "drooling"],
+            "signs_absent": ["dry_gums_or_sunken_eyes"],
+            "unknown": ["history.possible_toxin"],
+        },
+        "emergency",
+    ),
+    (
         "the muscles along a dog's back twitch, it has been sick and cannot settle, and "
         "nobody knows what it got into",
         {
