@@ -13,6 +13,8 @@ from twitchcheck.understand import understand
 
 EMERGENCIES = [
     "my dog ate a whole bar of dark chocolate an hour ago and now he's shaking",
+    "our great dane scoffed his dinner and now he's pacing, shaking and drooling and keeps "
+    "trying to be sick but nothing comes up",
     "She's been seizing for ten minutes and it won't stop",
     "our girl had puppies 2 weeks ago and now she's panting, trembling and walking stiff",
     "He has had 3 seizures today",

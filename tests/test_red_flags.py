@@ -47,6 +47,50 @@ def test_no_red_flag_fires_on_a_dog_dreaming_quietly(flag):
 SITUATIONS = [
     ("a dog lying on its side that cannot stand up", {"signs": ["collapse"]}, "emergency"),
     (
+        "a Weimaraner pacing and shaking an hour after wolfing a large dinner",
+        {
+            "dog": {"breed": "weimaraner", "age_years": 6},
+            "episode": {"trigger": "after_a_meal", "looks_like": "trembling_or_shivering"},
+            "signs": ["anxiety_or_restlessness"],
+        },
+        "emergency",
+    ),
+    (
+        "a German shepherd retching up only froth, drooling and unable to settle",
+        {
+            "dog": {"breed": "german shepherd"},
+            "episode": {"body_area": ["whole_body"]},
+            "signs": ["vomiting_or_diarrhea", "drooling", "anxiety_or_restlessness"],
+            "history": {"possible_toxin": "no"},
+        },
+        "emergency",
+    ),
+    (
+        "a Saint Bernard drooling after his dinner, as he always does, with a twitching lip",
+        {
+            "dog": {"breed": "saint bernard", "age_years": 5},
+            "episode": {
+                "trigger": "after_a_meal",
+                "body_area": ["face_head"],
+                "looks_like": "twitching_or_jerking",
+                "aware": "yes",
+            },
+            "signs": ["drooling"],
+            "signs_absent": ["anxiety_or_restlessness", "vomiting_or_diarrhea"],
+        },
+        "not emergency",
+    ),
+    (
+        "a toy poodle restless after her meal (too small a dog for bloat)",
+        {
+            "dog": {"breed": "toy poodle", "age_years": 3},
+            "episode": {"trigger": "after_a_meal", "looks_like": "trembling_or_shivering"},
+            "signs": ["anxiety_or_restlessness"],
+            "history": {"possible_toxin": "no"},
+        },
+        "not emergency",
+    ),
+    (
         "a fit that has gone on for more than five minutes",
         {"episode": {"looks_like": "seizure_or_fit", "duration": "over_5_minutes"}},
         "emergency",
@@ -289,7 +333,10 @@ SITUATIONS = [
     ("case", "urgency"), [s[1:] for s in SITUATIONS], ids=[s[0] for s in SITUATIONS]
 )
 def test_owner_situations_get_the_urgency_vets_give_them(case, urgency):
-    assert assess(case).urgency == urgency
+    if urgency == "not emergency":
+        assert assess(case).urgency != "emergency"
+    else:
+        assert assess(case).urgency == urgency
 
 
 # "Don't know" must not hide a danger when the rest of the picture fits it, and must not
