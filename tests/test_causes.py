@@ -12,6 +12,29 @@ from twitchcheck import assess
 PICTURES = [
     pytest.param(
         {
+            "dog": {"age_years": 0.25},
+            "episode": {"body_area": ["whole_body"], "looks_like": "trembling_or_shivering"},
+            "history": {"new_food_or_medication": True},
+            "signs": ["lethargy", "limping_or_pain"],
+            "signs_absent": ["face_swelling", "vomiting_or_diarrhea"],
+        },
+        "vaccine_reaction",
+        ("home_care",),
+        id="after its jabs: a puppy sleepy, shivery and sore where the needle went in",
+    ),
+    pytest.param(
+        {
+            "dog": {"age_years": 3},
+            "episode": {"body_area": ["whole_body"], "looks_like": "trembling_or_shivering"},
+            "history": {"new_food_or_medication": True},
+            "signs": ["lethargy", "vomiting_or_diarrhea"],
+        },
+        "anaphylaxis",
+        ("emergency",),
+        id="after a booster: shivering and vomiting, a dog's usual form of a severe allergy",
+    ),
+    pytest.param(
+        {
             "dog": {"age_years": 4},
             "episode": {
                 "body_area": ["face_head"],

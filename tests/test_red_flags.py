@@ -81,6 +81,26 @@ SITUATIONS = [
         "not emergency",
     ),
     (
+        "a ten-week-old puppy sleepy, shivery and picky with food the evening after its jabs",
+        {
+            "dog": {"age_years": 0.19},
+            "episode": {"looks_like": "trembling_or_shivering"},
+            "history": {"new_food_or_medication": True},
+            "signs": ["lethargy", "poor_appetite"],
+        },
+        "see_vet",
+    ),
+    (
+        "a ten-week-old puppy dull and vomiting the day after its jabs",
+        {
+            "dog": {"age_years": 0.19},
+            "episode": {"looks_like": "trembling_or_shivering"},
+            "history": {"new_food_or_medication": True},
+            "signs": ["lethargy", "vomiting_or_diarrhea"],
+        },
+        "emergency",
+    ),
+    (
         "a toy poodle restless after her meal (too small a dog for bloat)",
         {
             "dog": {"breed": "toy poodle", "age_years": 3},
