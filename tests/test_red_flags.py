@@ -363,6 +363,25 @@ def test_owner_situations_get_the_urgency_vets_give_them(case, urgency):
 # turn an everyday picture into an emergency.
 UNSURE_SITUATIONS = [
     (
+        "back legs gone weak and wobbly ten minutes into hard retrieving, the dog alert and "
+        "keen; nobody knows whether it picked anything up",
+        {
+            "episode": {"context": "during_or_after_exercise", "aware": "yes"},
+            "signs": ["weakness_or_paralysis", "wobbling"],
+            "unknown": ["history.possible_toxin", "episode.looks_like"],
+        },
+        "not emergency",
+    ),
+    (
+        "drooling and wobbly after a swim in a green pond; nobody knows what it swallowed",
+        {
+            "episode": {"context": "during_or_after_exercise"},
+            "signs": ["drooling", "wobbling"],
+            "unknown": ["history.possible_toxin", "episode.looks_like"],
+        },
+        "emergency",
+    ),
+    (
         "shivering all over after two days of loose stools, gums tacky and the dog dull; "
         "nobody knows whether it ate anything",
         {
