@@ -270,6 +270,9 @@ HEDGES = [
         "his back legs tremble after the long hike, just sore muscles right?",
         "signs.limping_or_pain",
     ),
+    # someone else's opinion of what it is, and the owner scratching the dog
+    ("My daughter thinks she's having a seizure but she's wagging her tail.", "episode.looks_like"),
+    ("When I scratch his belly his back leg kicks away.", "signs.itching"),
 ]
 
 
