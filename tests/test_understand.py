@@ -209,6 +209,14 @@ def test_context(text, context):
     check(text, {"episode.context": context})
 
 
+def test_getting_up_from_a_nap_is_not_shaking_in_its_sleep():
+    check(
+        "When she first stands up after a long nap her back legs tremble.",
+        {"episode.trigger": "standing_or_getting_up"},
+        never=("episode.context",),
+    )
+
+
 def test_exercise_in_another_sentence_is_history_not_context():
     text = "We did a 15 km hike yesterday. Today his legs twitch when he lies down."
     check(text, {"episode.context": "resting_awake", "history.recent_heavy_exercise": True})

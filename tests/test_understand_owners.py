@@ -169,6 +169,7 @@ TRIGGERS = [
     ("Fireworks night and he's been shaking for hours.", "cold_fear_or_excitement"),
     ("He shakes every time we're at the vet's.", "cold_fear_or_excitement"),
     ("Her back legs shake when she stands up.", "standing_or_getting_up"),
+    ("When he first gets up after a long nap his hind legs quiver.", "standing_or_getting_up"),
     ("He trembles if he stands still for a while.", "standing_or_getting_up"),
     ("He's been trembling since he skipped breakfast.", "missed_meal"),
     ("Her legs shake right after she eats.", "after_a_meal"),
