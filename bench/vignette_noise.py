@@ -39,9 +39,18 @@ def scorer() -> ModuleType:
     return module
 
 
-def interviews(rows: list[dict[str, Any]], noise: float, seed: int, sv: ModuleType) -> list[str]:
-    """Every interview a round at a time, as the scorer runs them; the final urgencies."""
-    rng = random.Random(seed)
+def interviews(
+    rows: list[dict[str, Any]], noise: float, seed: int, sv: ModuleType, paired: bool = False
+) -> list[str]:
+    """Every interview a round at a time, as the scorer runs them; the final urgencies.
+
+    The scorer draws every owner's "don't know" from one shared generator, so a change that
+    alters one interview reshuffles the draws of all the others. `paired` gives each
+    vignette its own generator (seeded by seed and id): two builds then meet the same owner
+    on every vignette they question alike, and a difference between them is the change's.
+    """
+    shared = random.Random(seed)
+    rngs = [random.Random(f"{seed}:{r['id']}") if paired else shared for r in rows]
     partials: list[dict[str, Any]] = [{} for _ in rows]
     asked = [0] * len(rows)
     live = list(range(len(rows)))
@@ -52,7 +61,7 @@ def interviews(rows: list[dict[str, Any]], noise: float, seed: int, sv: ModuleTy
             if step.done or step.question is None or asked[i] >= MAX_QUESTIONS:
                 continue
             question = step.question.model_dump(exclude_none=True)
-            sv.answer(rows[i]["case"], partials[i], question, rng, noise)
+            sv.answer(rows[i]["case"], partials[i], question, rngs[i], noise)
             asked[i] += 1
             still.append(i)
         live = still
@@ -69,6 +78,11 @@ def main() -> None:
     ap.add_argument("files", nargs="*", default=["dev", "dev2", "owners"])
     ap.add_argument("--noise", type=float, default=0.2)
     ap.add_argument("--seeds", default=f"1,2,3,4,5,{SCORER_SEED}")
+    ap.add_argument(
+        "--paired",
+        action="store_true",
+        help="one generator per vignette, to compare two builds case by case",
+    )
     args = ap.parse_args()
     sv = scorer()
     seeds = [int(s) for s in args.seeds.split(",")]
@@ -81,7 +95,7 @@ def main() -> None:
         name = path.stem
         rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
         for seed in seeds:
-            got = interviews(rows, args.noise, seed, sv)
+            got = interviews(rows, args.noise, seed, sv, args.paired)
             want = [r["expected"]["urgency"] for r in rows]
             exact = sum(g == w for g, w in zip(got, want, strict=True))
             missed = [r["id"] for r, g, w in zip(rows, got, want, strict=True)

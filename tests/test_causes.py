@@ -885,3 +885,24 @@ SERIOUS = [
 @pytest.mark.parametrize(("case", "top", "urgency"), EVERYDAY + SERIOUS)
 def test_everyday_and_serious_causes_on_their_own_pictures(case, top, urgency):
     test_a_picture_leads_to_its_cause_and_urgency(case, top, urgency)
+
+
+def test_anaphylaxis_needs_something_to_react_to():
+    # sickness and staggering in an old dog, with no sting, vaccine, medicine or new food
+    nothing_to_react_to = {
+        "dog": {"age_years": 13},
+        "episode": {"body_area": ["face_head"], "pattern": "first_time", "duration": "constant"},
+        "history": {"new_food_or_medication": False, "possible_toxin": "no"},
+        "signs": ["wobbling", "vomiting_or_diarrhea"],
+    }
+    assert assess(nothing_to_react_to).causes[0].id != "anaphylaxis"
+    # the same sickness and weakness minutes after an injection of a new medicine
+    after_an_injection = {
+        "dog": {"age_years": 5},
+        "episode": {"body_area": ["whole_body"], "pattern": "first_time"},
+        "history": {"new_food_or_medication": True},
+        "signs": ["weakness_or_paralysis", "vomiting_or_diarrhea"],
+    }
+    result = assess(after_an_injection)
+    assert result.causes[0].id == "anaphylaxis"
+    assert result.urgency == "emergency"
