@@ -101,6 +101,25 @@ SITUATIONS = [
         "emergency",
     ),
     (
+        "wobbly back legs and hard panting at the end of a jog on a warm morning, fully "
+        "herself again after shade and cool water",
+        {
+            "episode": {"context": "during_or_after_exercise", "afterwards": "normal"},
+            "history": {"hot_weather_or_overheated": True},
+            "signs": ["overheating", "wobbling"],
+        },
+        "see_vet",
+    ),
+    (
+        "collapsed on a hot walk and came round once cooled: heatstroke, however well he looks",
+        {
+            "episode": {"context": "during_or_after_exercise", "afterwards": "normal"},
+            "history": {"hot_weather_or_overheated": True},
+            "signs": ["overheating", "collapse"],
+        },
+        "emergency",
+    ),
+    (
         "a toy poodle restless after her meal (too small a dog for bloat)",
         {
             "dog": {"breed": "toy poodle", "age_years": 3},
