@@ -47,6 +47,7 @@ def check(text: str, expected: dict[str, object], never: tuple[str, ...] = ()) -
 
 AGES = [
     ("Our 8 week old puppy twitches.", 0.15),
+    ("my old boy (12, springer spaniel) trembles", 12.0),
     ("a 10-week-old Yorkie", 0.19),
     ("Our 5-month-old husky cross", 0.42),
     ("She is 3 years old.", 3.0),
@@ -376,6 +377,26 @@ def test_first_of_something_else_is_not_first_time():
     check(
         "His first dose of the new pills, and her first long beach day.", {}, ("episode.pattern",)
     )
+    check("It's the first time on this brand of wormer.", {}, ("episode.pattern",))
+
+
+def test_coming_closer_together_told_as_then_and_now():
+    check(
+        "At first they were a month apart but now she has one every few days.",
+        {"episode.pattern": "more_often_lately"},
+    )
+
+
+def test_a_new_treatment_named_in_several_words_is_new_medication():
+    check(
+        "We started a new flea and tick chew on Friday and she has twitched since.",
+        {"history.new_food_or_medication": True},
+    )
+
+
+def test_even_in_deep_sleep_is_any_time():
+    check("His front leg jerks over and over, even when he's fast asleep.",
+          {"episode.context": "any_time"})  # fmt: skip
 
 
 # --- history --------------------------------------------------------------------------
@@ -478,6 +499,9 @@ SIGNS = [
     ("He went limp.", "weakness_or_paralysis"),
     ("He collapsed.", "collapse"),
     ("She fell over.", "collapse"),
+    ("He keeps falling over to one side.", "wobbling"),
+    ("She was sick twice in the night.", "vomiting_or_diarrhea"),
+    ("When we lift her onto the bed she yelps.", "limping_or_pain"),
     ("He flopped over onto his side.", "collapse"),
     ("She peed herself.", "loss_of_bladder_control"),
     ("He wet himself.", "loss_of_bladder_control"),

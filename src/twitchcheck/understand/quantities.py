@@ -78,6 +78,8 @@ AGE = re.compile(
     # in brackets after a name: "Pip (4)", "Koda (husky, 2)", "Biscuit (cavapoo, 11 wks)"
     rf"|\((?:[a-z' -]+, ?)?(?P<n5>\d{{1,2}}(?:\.\d)?|{_WORD})(?: ?{_UNIT.format('unit5')}"
     r"(?: old)?| ?(?:y/?o|yrs?))?\)"
+    # in brackets, the age first: "my old girl (11, cocker spaniel)", "Rex (7, male)"
+    r"|\((?P<n7>\d{1,2}(?:\.\d)?)(?: ?(?:y/?o|yrs?|years?(?: old)?))?, ?[a-z][a-z' -]*\)"
     # between commas after a name: "Bruno, 6, German shepherd cross"
     r"|(?<=[a-z], )(?P<n6>\d{1,2}(?:\.\d)?),(?= (?:a|an|the|our|my)? ?[a-z]+)"
 )
@@ -85,7 +87,9 @@ AGE = re.compile(
 
 def age_years(match: re.Match) -> float | None:
     """The age in years, rounded to 2 places and kept within 0..30, of an AGE match."""
-    number = next(match.group(n) for n in ("n1", "n2", "n3", "n4", "n5", "n6") if match.group(n))
+    number = next(
+        match.group(n) for n in ("n1", "n2", "n3", "n4", "n5", "n6", "n7") if match.group(n)
+    )
     value = parse_number(number)
     if value is None or (match.group("n4") and not match.group("unit4") and value > 25):
         return None
