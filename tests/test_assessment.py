@@ -71,6 +71,32 @@ def test_what_would_change_lists_only_unknown_facts_that_change_the_urgency(case
     )
 
 
+def _with_answer(case: dict, field: str, value: object) -> dict:
+    """The case once the owner has found out and answered `field` with `value`."""
+    out = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in case.items()}
+    if field == "signs":
+        out["signs"] = [*out.get("signs", []), value]
+        out["signs_absent"] = [s for s in out.get("signs_absent", []) if s != value]
+        return out
+    section, _, name = field.partition(".")
+    if field == "episode.body_area":
+        value = sorted({*out.get("episode", {}).get("body_area", []), value})
+    if field == "episode.count_24h":
+        value = {"one": 1, "two_or_more": 2}.get(value, value)  # type: ignore[call-overload]
+    out.setdefault(section, {})[name] = value
+    out["unknown"] = [u for u in out.get("unknown", []) if u != field]
+    return out
+
+
+@fast
+@given(cases)
+def test_what_would_change_says_what_the_answer_would_give(case):
+    # each line is a promise: the owner who finds out and answers gets that urgency
+    for change in assess(case).what_would_change:
+        answered = _with_answer(case, change.field, change.value)
+        assert assess(answered).urgency == change.urgency, (change.field, change.value)
+
+
 def test_the_puppies_advice_is_only_for_a_nursing_mother():
     young = assess(
         {

@@ -10,6 +10,7 @@ import numpy as np
 import orjson
 
 from twitchcheck.case import Case
+from twitchcheck.engine import floor as floor_module
 from twitchcheck.engine.answers import AnswerTable, Rows, answer_table
 from twitchcheck.engine.model import EMERGENCY, FEW_FACTS, LEVELS, Evaluation, Model, get_model
 from twitchcheck.knowledge.models import Action
@@ -39,58 +40,17 @@ def assess_cases(
     model = model or get_model()
     table = answer_table(model)
     columns = [model.features.columns(c) for c in cases]
-    rows = table.rows(columns)
-    base = model.evaluate(rows.raw, rows.leaves, rows.known)
-    base = _never_lowered_by_red_flag_signs(model, table, cases, base)
-    changes = what_would_change(model, table, rows, base)
+    rows, base, floor = floor_module.evaluate(model, table, cases, columns)
+    changes = what_would_change(model, table, rows, base, floor)
     return _assessments(_parts(model), model, columns, rows, base, changes, json_causes)
 
 
-def _never_lowered_by_red_flag_signs(
-    model: Model, table: AnswerTable, cases: list[Case], base: Evaluation
-) -> Evaluation:
-    """A case that shows a red-flag sign is at least as urgent as the same case without it.
-    The sign can shift the odds away from the cause that made the case urgent (a fall in a
-    short fit makes distemper less likely); where that would lower the urgency, the row
-    takes the odds and the urgency of the case without the sign, and keeps every red flag
-    that fired with it."""
-    signs = set(model.knowledge.meta.red_flag_signs)
-    with_sign = [i for i, c in enumerate(cases) if signs.intersection(c.signs)]
-    if not with_sign:
-        return base
-    without = [
-        cases[i].model_copy(update={"signs": [s for s in cases[i].signs if s not in signs]})
-        for i in with_sign
-    ]
-    rows = table.rows([model.features.columns(c) for c in without])
-    other = model.evaluate(rows.raw, rows.leaves, rows.known)
-    higher = other.level > base.level[with_sign]
-    if not higher.any():
-        return base
-    at = np.array(with_sign)[higher]
-    post, cause_level, escalated = base.post.copy(), base.cause_level.copy(), base.escalated.copy()
-    level, uncapped = base.level.copy(), base.uncapped.copy()
-    post[at], cause_level[at], escalated[at] = (
-        other.post[higher],
-        other.cause_level[higher],
-        other.escalated[higher],
-    )
-    level[at] = other.level[higher]
-    uncapped[at] = np.maximum(base.uncapped[at], other.uncapped[higher])
-    return Evaluation(
-        post=post,
-        leaves=base.leaves,
-        cause_level=cause_level,
-        escalated=escalated,
-        fired=base.fired,
-        flag_level=base.flag_level,
-        level=level,
-        uncapped=uncapped,
-    )
-
-
 def what_would_change(
-    model: Model, table: AnswerTable, rows: Rows, base: Evaluation
+    model: Model,
+    table: AnswerTable,
+    rows: Rows,
+    base: Evaluation,
+    floor: floor_module.Floor | None = None,
 ) -> list[list[dict]]:
     """For each row: the single unknown facts whose answer would change its urgency,
     most urgent first, then most likely first; lowering ones after raising ones. A question
@@ -105,6 +65,7 @@ def what_would_change(
     if len(r) == 0:
         return found
     levels, flag_level = table.levels_with(rows, r, k, rows.known[r] + 1)
+    levels = floor_module.raise_to_floor(model, table, floor, r, k, levels)
     # a sign appearing is never offered as a reason to worry less: "if the jaw chomps, care
     # at home is enough" may be the odds, but it reads as advice to ignore a new sign
     changed = (levels > base.level[r]) | ((levels < base.level[r]) & ~table.is_sign_seen[k])

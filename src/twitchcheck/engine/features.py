@@ -146,6 +146,14 @@ class Features:
             cols += [unseen[s] for s in case.signs_absent if s not in signs]
         return cols
 
+    def _example_breed(self, group_id: str) -> str:
+        """A breed that stands for the group in an answer: one in no other group, so that
+        a case given that breed is the case the answer describes (a Havanese is a toy
+        breed as well as one prone to a liver shunt)."""
+        breeds = self.knowledge.breed_groups[group_id].breeds
+        only_here = (self.col[("breed", group_id)],)
+        return next((b for b in breeds if self.breed_columns(b) == only_here), breeds[0])
+
     def breed_columns(self, breed: str) -> tuple[int, ...]:
         found = self._breed_cache.get(breed)
         if found is None:
@@ -172,8 +180,8 @@ class Features:
         if path == BREED_PATH:
             given = self.col[BREED_GIVEN]
             found = [
-                Answer(path, group.breeds[0], (given, self.col[("breed", gid)]))
-                for gid, group in self.knowledge.breed_groups.items()
+                Answer(path, self._example_breed(gid), (given, self.col[("breed", gid)]))
+                for gid in self.knowledge.breed_groups
             ]
             return [*found, Answer(path, "another breed", (given,))]
         if spec.kind == "text":

@@ -24,6 +24,7 @@ from itertools import combinations
 import numpy as np
 
 from twitchcheck.case import Case, NextStep, OptionGroup, Question
+from twitchcheck.engine import floor
 from twitchcheck.engine.answers import Rows, answer_table
 from twitchcheck.engine.features import value_key
 from twitchcheck.engine.model import EMERGENCY, Model, get_model
@@ -68,8 +69,9 @@ class Planner:
 
     def next_step(self, case: Case) -> NextStep:
         model, table = self.model, self.table
-        rows = table.rows([model.features.columns(case)])
-        now = model.evaluate(rows.raw, rows.leaves, rows.known)
+        # the urgency now as assess gives it (never lowered by a red-flag sign); the
+        # answers' outcomes below are weighed on the odds alone
+        rows, now, _ = floor.evaluate(model, table, [case], [model.features.columns(case)])
         level_now = int(now.level[0])
         fits = table.applicable(rows)[0]
         answered = rows.answered[0]
