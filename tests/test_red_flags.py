@@ -120,6 +120,17 @@ SITUATIONS = [
         "emergency",
     ),
     (
+        "muscle flickers along the back and a wobble on the stairs since a first flea chew",
+        {
+            "dog": {"age_years": 4},
+            "episode": {"body_area": ["back"], "looks_like": "twitching_or_jerking"},
+            "history": {"new_food_or_medication": True, "possible_toxin": "no"},
+            "signs": ["wobbling"],
+            "signs_absent": ["vomiting_or_diarrhea", "weakness_or_paralysis"],
+        },
+        "see_vet",
+    ),
+    (
         "a toy poodle restless after her meal (too small a dog for bloat)",
         {
             "dog": {"breed": "toy poodle", "age_years": 3},
