@@ -13,6 +13,8 @@ from twitchcheck.understand import understand
 
 EMERGENCIES = [
     "my dog ate a whole bar of dark chocolate an hour ago and now he's shaking",
+    "she's diabetic and we both gave her insulin this morning, a double dose by mistake; now "
+    "she's trembling, wobbly and seems dull",
     "our great dane scoffed his dinner and now he's pacing, shaking and drooling and keeps "
     "trying to be sick but nothing comes up",
     "She's been seizing for ten minutes and it won't stop",

@@ -48,6 +48,7 @@ def check(text: str, expected: dict[str, object], never: tuple[str, ...] = ()) -
 AGES = [
     ("Our 8 week old puppy twitches.", 0.15),
     ("my old boy (12, springer spaniel) trembles", 12.0),
+    ("our puppy (9 wks, boy) twitches in his sleep", 0.17),
     ("a 10-week-old Yorkie", 0.19),
     ("Our 5-month-old husky cross", 0.42),
     ("She is 3 years old.", 3.0),
@@ -394,6 +395,31 @@ def test_a_new_treatment_named_in_several_words_is_new_medication():
     )
 
 
+def test_too_much_of_its_own_medicine_is_a_possible_poison():
+    check("By mistake we both gave him his insulin, so he had a double dose.",
+          {"history.possible_toxin": "yes"})  # fmt: skip
+    check("I think she got an overdose of her seizure tablets.",
+          {"history.possible_toxin": "yes"})  # fmt: skip
+
+
+def test_the_dogs_routine_is_not_how_often_it_twitches():
+    check("He has insulin twice a day and now he's trembling.", {}, ("episode.pattern",))
+
+
+def test_a_dull_coat_is_not_a_dull_dog():
+    check("His coat looks dull and his leg twitches.", {}, ("signs.lethargy",))
+
+
+def test_the_second_guess_in_a_question_is_not_a_fact():
+    check("Her paws paddle in her sleep. Is it a dream or a seizure??", {},
+          ("episode.looks_like",))  # fmt: skip
+
+
+def test_a_new_treatment_in_four_words_is_new_medication():
+    check("He had a new chewable flea and tick tablet yesterday.",
+          {"history.new_food_or_medication": True})  # fmt: skip
+
+
 def test_even_in_deep_sleep_is_any_time():
     check("His front leg jerks over and over, even when he's fast asleep.",
           {"episode.context": "any_time"})  # fmt: skip
@@ -500,6 +526,7 @@ SIGNS = [
     ("He collapsed.", "collapse"),
     ("She fell over.", "collapse"),
     ("He keeps falling over to one side.", "wobbling"),
+    ("Since lunch she seems dull and won't play.", "lethargy"),
     ("She was sick twice in the night.", "vomiting_or_diarrhea"),
     ("When we lift her onto the bed she yelps.", "limping_or_pain"),
     ("He flopped over onto his side.", "collapse"),

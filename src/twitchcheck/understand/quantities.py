@@ -45,7 +45,7 @@ def parse_number(phrase: str) -> float | None:
 _AGE_UNIT_YEARS = {"year": 1.0, "yr": 1.0, "month": 1 / 12, "mo": 1 / 12, "week": 1 / 52,
                    "wk": 1 / 52, "day": 1 / 365}  # fmt: skip
 _UNIT = r"(?P<{}>year|yr|month|mo|week|wk|day)s?"
-_UNIT_NAMES = ("unit1", "unit3", "unit4", "unit5")
+_UNIT_NAMES = ("unit1", "unit3", "unit4", "unit5", "unit7")
 # People's ages must not become the dog's: "my 5-year-old son".
 _PERSON_AFTER = (
     r"(?![- ](?:son|daughter|kid|child|children|boy|girl|grandson|granddaughter|nephew"
@@ -79,7 +79,8 @@ AGE = re.compile(
     rf"|\((?:[a-z' -]+, ?)?(?P<n5>\d{{1,2}}(?:\.\d)?|{_WORD})(?: ?{_UNIT.format('unit5')}"
     r"(?: old)?| ?(?:y/?o|yrs?))?\)"
     # in brackets, the age first: "my old girl (11, cocker spaniel)", "Rex (7, male)"
-    r"|\((?P<n7>\d{1,2}(?:\.\d)?)(?: ?(?:y/?o|yrs?|years?(?: old)?))?, ?[a-z][a-z' -]*\)"
+    rf"|\((?P<n7>\d{{1,2}}(?:\.\d)?)(?: ?{_UNIT.format('unit7')}(?: old)?| ?(?:y/?o|yrs?))?"
+    r", ?[a-z][a-z' -]*\)"
     # between commas after a name: "Bruno, 6, German shepherd cross"
     r"|(?<=[a-z], )(?P<n6>\d{1,2}(?:\.\d)?),(?= (?:a|an|the|our|my)? ?[a-z]+)"
 )
