@@ -3,9 +3,10 @@
 A sign such as a collapse can shift the odds away from the cause that made the case urgent
 (a fall in a short fit makes distemper less likely). The urgency of a case that shows one
 of `meta.red_flag_signs` is therefore at least that of the same case without those signs.
-`evaluate` applies this to the cases themselves; `raise_to_floor` to the same cases with one
-more answer (what would change the urgency, the planner's outcomes), so that every part of
-the engine agrees with `assess`.
+`evaluate` applies this to the cases themselves (for `assess` and for the interview's "is it
+an emergency yet"); `raise_to_floor` to the same cases with one more answer (what would
+change the urgency), so that a line of what would change the answer promises what `assess`
+then gives. The interview weighs its questions' outcomes on the odds alone.
 """
 
 from __future__ import annotations
@@ -87,9 +88,10 @@ def raise_to_floor(
 ) -> np.ndarray:
     """`levels` of rows[row_idx] each with answer[answer_idx] added (from
     `table.levels_with`), raised to the level of the same case and answer without its
-    red-flag signs. An answer that is itself a red-flag sign leaves the case without signs
-    as it was. A case with no such sign yet gains its floor from `assess` only when the
-    answer adds one, and a sign seen is never offered as a reason to worry less."""
+    red-flag signs; an answer that is itself such a sign leaves the case without signs as
+    it was. A case with no red-flag sign yet needs no raising: with the sign added, assess
+    gives it at least its own level, so where the odds say lower the answer changes nothing,
+    and what would change the answer never lists a sign that lowers."""
     if floor is None or len(row_idx) == 0:
         return levels
     pos = floor.position[row_idx]
