@@ -131,6 +131,30 @@ SITUATIONS = [
         "see_vet",
     ),
     (
+        "hours after its usual insulin on a skipped breakfast, a dog dull, trembling and "
+        "staggering",
+        {
+            "dog": {"age_years": 10},
+            "episode": {"looks_like": "trembling_or_shivering", "trigger": "missed_meal"},
+            "signs": ["wobbling", "lethargy"],
+        },
+        "emergency",
+    ),
+    (
+        "a young gundog wobbly and weak on a long day without breakfast, right again after a snack",
+        {
+            "dog": {"age_years": 2},
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "trigger": "missed_meal",
+                "afterwards": "normal",
+                "context": "during_or_after_exercise",
+            },
+            "signs": ["wobbling", "weakness_or_paralysis"],
+        },
+        "not emergency",
+    ),
+    (
         "a toy poodle restless after her meal (too small a dog for bloat)",
         {
             "dog": {"breed": "toy poodle", "age_years": 3},
