@@ -12,6 +12,21 @@ from twitchcheck import assess
 PICTURES = [
     pytest.param(
         {
+            "dog": {"age_years": 0.2},
+            "episode": {
+                "looks_like": "twitching_or_jerking",
+                "pattern": "constant",
+                "duration": "under_5_minutes",
+                "trigger": "after_a_meal",
+                "afterwards": "normal",
+            },
+        },
+        "hiccups",
+        ("normal",),
+        id="hiccups: a steady jerk every few seconds, for a few minutes after a gulped meal",
+    ),
+    pytest.param(
+        {
             "dog": {"age_years": 0.25},
             "episode": {"body_area": ["whole_body"], "looks_like": "trembling_or_shivering"},
             "history": {"new_food_or_medication": True},

@@ -402,6 +402,16 @@ def test_too_much_of_its_own_medicine_is_a_possible_poison():
           {"history.possible_toxin": "yes"})  # fmt: skip
 
 
+def test_another_dogs_pee_is_not_this_dogs_bladder():
+    check("His teeth chatter after he sniffs where another dog has peed.", {},
+          ("signs.loss_of_bladder_control",))  # fmt: skip
+
+
+def test_goes_on_for_is_how_long_it_lasts():
+    check("The jerking goes on for five or ten minutes, then stops.",
+          {"episode.duration": "over_5_minutes"})  # fmt: skip
+
+
 def test_the_dogs_routine_is_not_how_often_it_twitches():
     check("He has insulin twice a day and now he's trembling.", {}, ("episode.pattern",))
 
@@ -527,6 +537,7 @@ SIGNS = [
     ("She fell over.", "collapse"),
     ("He keeps falling over to one side.", "wobbling"),
     ("Since lunch she seems dull and won't play.", "lethargy"),
+    ("She was sick in her bed after the fit.", "vomiting_or_diarrhea"),
     ("She was sick twice in the night.", "vomiting_or_diarrhea"),
     ("When we lift her onto the bed she yelps.", "limping_or_pain"),
     ("He flopped over onto his side.", "collapse"),

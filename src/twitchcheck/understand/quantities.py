@@ -116,7 +116,7 @@ _AMOUNT = (
 # time", "forty seconds of shaking"; bare ones are checked more strictly (episode.py).
 DURATION = re.compile(
     rf"\b(?:(?P<lead>for|lasting|lasts|lasted|last|takes|took|lasting for"
-    rf"|(?:been )?going(?: on)?(?: for)?)"
+    rf"|(?:been )?going(?: on)?(?: for)?|(?:goes|went|go) on(?: for)?)"
     rf"(?: (?P<bound>{_BOUND}))?(?: (?:{_BOUND}))? {_AMOUNT}"
     # "for the past hour", "for the whole afternoon"
     r"|(?P<lead_span>for|lasted|(?:been )?going(?: on)?(?: for)?)"
