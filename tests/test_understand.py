@@ -407,6 +407,14 @@ def test_another_dogs_pee_is_not_this_dogs_bladder():
           ("signs.loss_of_bladder_control",))  # fmt: skip
 
 
+def test_a_length_told_after_the_fit_in_the_same_sentence():
+    check("She went stiff, legs paddling, and didn't answer to her name, maybe 40 seconds.",
+          {"episode.duration": "seconds"})  # fmt: skip
+    # a new sentence about something else is not the fit's length
+    check("His legs twitched. We went for a walk, 20 minutes later he was fine.", {},
+          ("episode.duration",))  # fmt: skip
+
+
 def test_goes_on_for_is_how_long_it_lasts():
     check("The jerking goes on for five or ten minutes, then stops.",
           {"episode.duration": "over_5_minutes"})  # fmt: skip

@@ -92,6 +92,22 @@ class Clauses:
     def index(self, pos: int) -> int:
         return bisect_right(self._starts, pos) - 1
 
+    def opens_clause_after_episode(self, pos: int) -> bool:
+        """An amount of time that opens its clause, after a comma, in a sentence that has
+        told of the twitching: "she went rigid, legs paddling, didn't respond, maybe 40
+        seconds"."""
+        i = self.index(pos)
+        start = self.spans[i][0]
+        if i == 0 or self.text[start - 1 : start] != "," or self.text[start:pos].strip(" "):
+            return False
+        for j in range(i - 1, -1, -1):
+            s, e = self.spans[j]
+            if self.about_episode[j]:
+                return True
+            if s > 0 and self.text[s - 1 : s] in ".!?\n":
+                return False
+        return False
+
 
 def body_areas(clauses: Clauses) -> list[tuple[str, int, int]]:
     """(area, start, end) for each body area named in a clause about the twitching."""
@@ -125,7 +141,8 @@ def durations(clauses: Clauses) -> list[tuple[str, int, int]]:
             continue
         lead = m.group("lead") or m.group("lead_span")
         says_it_lasted = (lead is not None and lead != "for") or lasts_each_time(text, m)
-        if not says_it_lasted and not clauses.about_episode[clauses.index(m.start())]:
+        about = clauses.about_episode[clauses.index(m.start())]
+        if not (says_it_lasted or about or clauses.opens_clause_after_episode(m.start())):
             continue
         category = duration_category(m)
         if category:
