@@ -155,6 +155,32 @@ SITUATIONS = [
         "not emergency",
     ),
     (
+        "trembling, drooling and sick on every car trip, herself again the moment she is out",
+        {
+            "dog": {"age_years": 1},
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "trigger": "cold_fear_or_excitement",
+                "afterwards": "normal",
+                "pattern": "occasional",
+            },
+            "signs": ["drooling", "vomiting_or_diarrhea"],
+        },
+        "home_care",
+    ),
+    (
+        "shivering in the cold and sick since yesterday, still quiet and off colour",
+        {
+            "dog": {"age_years": 6},
+            "episode": {
+                "looks_like": "trembling_or_shivering",
+                "trigger": "cold_fear_or_excitement",
+            },
+            "signs": ["vomiting_or_diarrhea"],
+        },
+        "see_vet",
+    ),
+    (
         "a toy poodle restless after her meal (too small a dog for bloat)",
         {
             "dog": {"breed": "toy poodle", "age_years": 3},

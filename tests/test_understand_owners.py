@@ -176,6 +176,7 @@ TRIGGERS = [
     ("He gets the twitches after his dinner.", "after_a_meal"),
     ("she gets hiccups after she wolfs down her food", "after_a_meal"),
     ("He jerks like that after nearly every meal.", "after_a_meal"),
+    ("she shakes and drools on every car journey", "cold_fear_or_excitement"),
     ("he ate his tea really fast and now he's pacing and shaking", "after_a_meal"),
     ("Wolfed down a huge breakfast, an hour later she started trembling", "after_a_meal"),
     ("Her head bobs after getting really excited.", "cold_fear_or_excitement"),
