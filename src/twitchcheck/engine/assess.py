@@ -65,7 +65,7 @@ def what_would_change(
     if len(r) == 0:
         return found
     levels, flag_level = table.levels_with(rows, r, k, rows.known[r] + 1)
-    levels = floor_module.raise_to_floor(model, table, floor, r, k, levels)
+    levels = floor_module.raise_to_floor(table, floor, r, k, levels)
     # a sign appearing is never offered as a reason to worry less: "if the jaw chomps, care
     # at home is enough" may be the odds, but it reads as advice to ignore a new sign
     changed = (levels > base.level[r]) | ((levels < base.level[r]) & ~table.is_sign_seen[k])

@@ -29,6 +29,7 @@ class Floor:
     position: np.ndarray  # per case: its row in `rows`, or -1 without a red-flag sign
     rows: Rows
     level: np.ndarray
+    sign_answers: np.ndarray  # per answer of the table: it is a red-flag sign seen
 
 
 def evaluate(
@@ -51,7 +52,9 @@ def evaluate(
     other = model.evaluate(floor_rows.raw, floor_rows.leaves, floor_rows.known)
     position = np.full(len(cases), -1)
     position[at] = np.arange(len(at))
-    floor = Floor(at=at, position=position, rows=floor_rows, level=other.level)
+    sign_answers = np.zeros(len(table.answers), dtype=bool)
+    sign_answers[[table.sign_seen[s] for s in signs if s in table.sign_seen]] = True
+    floor = Floor(at, position, floor_rows, other.level, sign_answers)
     higher = other.level > base.level[at]
     if not higher.any():
         return rows, base, floor
@@ -79,7 +82,6 @@ def evaluate(
 
 
 def raise_to_floor(
-    model: Model,
     table: AnswerTable,
     floor: Floor | None,
     row_idx: np.ndarray,
@@ -98,13 +100,10 @@ def raise_to_floor(
     has = pos >= 0
     if not has.any():
         return levels
-    signs = model.knowledge.meta.red_flag_signs
-    is_red_sign = np.zeros(len(table.answers), dtype=bool)
-    is_red_sign[[table.sign_seen[s] for s in signs if s in table.sign_seen]] = True
     raised = levels.copy()
-    sign_answer = has & is_red_sign[answer_idx]
+    sign_answer = has & floor.sign_answers[answer_idx]
     raised[sign_answer] = np.maximum(raised[sign_answer], floor.level[pos[sign_answer]])
-    other = has & ~is_red_sign[answer_idx]
+    other = has & ~floor.sign_answers[answer_idx]
     if other.any():
         p = pos[other]
         without, _ = table.levels_with(floor.rows, p, answer_idx[other], floor.rows.known[p] + 1)

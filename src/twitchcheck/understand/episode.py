@@ -101,10 +101,10 @@ class Clauses:
         if i == 0 or self.text[start - 1 : start] != "," or self.text[start:pos].strip(" "):
             return False
         for j in range(i - 1, -1, -1):
-            s, e = self.spans[j]
             if self.about_episode[j]:
                 return True
-            if s > 0 and self.text[s - 1 : s] in ".!?\n":
+            s = self.spans[j][0]
+            if s > 0 and self.text[s - 1 : s] in ".!?\n":  # the sentence began here
                 return False
         return False
 
